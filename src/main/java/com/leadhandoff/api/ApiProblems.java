@@ -1,0 +1,69 @@
+package com.leadhandoff.api;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Turns the API's errors into problem details; validation problems carry an {@code errors} list of field and message. */
+@RestControllerAdvice(basePackages = "com.leadhandoff")
+public class ApiProblems extends ResponseEntityExceptionHandler {
+
+  public static final URI VALIDATION = URI.create("urn:lead-handoff:problem:validation");
+  public static final URI UNREADABLE = URI.create("urn:lead-handoff:problem:unreadable-body");
+
+  /** One rejected field of a request. */
+  public record FieldError(String field, String message) {}
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e) {
+    return validationProblem(e.errors());
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+        .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+        .toList();
+    return ResponseEntity.badRequest().body(validationProblem(errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodySizeLimitFilter.tooLarge(tooLarge.limit));
+      }
+    }
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        "The body is not a JSON document of the expected shape.");
+    problem.setType(UNREADABLE);
+    problem.setTitle("Unreadable request body");
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  static ProblemDetail validationProblem(List<FieldError> errors) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        errors.size() + " field(s) are invalid; nothing was saved.");
+    problem.setType(VALIDATION);
+    problem.setTitle("Invalid request");
+    problem.setProperty("errors", errors.stream()
+        .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::message))
+        .map(error -> Map.of("field", error.field(), "message", error.message()))
+        .toList());
+    return problem;
+  }
+}

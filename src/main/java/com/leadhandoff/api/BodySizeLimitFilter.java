@@ -1,0 +1,111 @@
+package com.leadhandoff.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses /api request bodies over the limit with 413: a declared Content-Length at once, a chunked body
+ * as soon as it passes the limit while being read.
+ */
+public class BodySizeLimitFilter extends OncePerRequestFilter {
+
+  private final ApiProperties properties;
+  private final ObjectMapper json;
+
+  BodySizeLimitFilter(ApiProperties properties, ObjectMapper json) {
+    this.properties = properties;
+    this.json = json;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    long limit = limitFor(request);
+    if (request.getContentLengthLong() > limit) {
+      response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      json.writeValue(response.getOutputStream(), tooLarge(limit));
+      return;
+    }
+    chain.doFilter(new LimitedRequest(request, limit), response);
+  }
+
+  private long limitFor(HttpServletRequest request) {
+    return request.getRequestURI().endsWith("/api/leads/import") ? properties.maxImportBytes() : properties.maxBodyBytes();
+  }
+
+  static ProblemDetail tooLarge(long limit) {
+    return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + limit + " bytes.");
+  }
+
+  /** Thrown while reading a body that passes the limit. */
+  public static class BodyTooLargeException extends IOException {
+    final long limit;
+
+    BodyTooLargeException(long limit) {
+      super("request body over " + limit + " bytes");
+      this.limit = limit;
+    }
+  }
+
+  private static final class LimitedRequest extends HttpServletRequestWrapper {
+    private final long limit;
+
+    LimitedRequest(HttpServletRequest request, long limit) {
+      super(request);
+      this.limit = limit;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      ServletInputStream in = super.getInputStream();
+      return new ServletInputStream() {
+        private long read;
+
+        @Override
+        public int read() throws IOException {
+          int b = in.read();
+          if (b >= 0 && ++read > limit) {
+            throw new BodyTooLargeException(limit);
+          }
+          return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+          int n = in.read(buffer, offset, length);
+          if (n > 0 && (read += n) > limit) {
+            throw new BodyTooLargeException(limit);
+          }
+          return n;
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+          return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          in.setReadListener(listener);
+        }
+      };
+    }
+  }
+}

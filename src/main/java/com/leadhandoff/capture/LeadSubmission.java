@@ -1,0 +1,62 @@
+package com.leadhandoff.capture;
+
+import jakarta.validation.Valid;
+import java.time.OffsetDateTime;
+import java.util.List;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/** A lead as an integration submits it to {@code POST /api/leads}. */
+public record LeadSubmission(
+    @NotNull(message = "is required") @Valid Contact contact,
+    @Valid Company company,
+    @NotBlank(message = "is required") @Size(max = 40) String source,
+    @Size(max = 200) String campaign,
+    @Valid Utm utm,
+    @Size(max = 500) String firstTouchContent,
+    boolean consent,
+    @Pattern(regexp = "[a-z0-9-]{1,40}", message = "must be a lower-case code such as within-3-months") String buyingTimeframe,
+    @Pattern(regexp = "[a-z0-9-]{1,40}", message = "must be a lower-case code such as product-demo") String firstMeetingExpectation,
+    @Size(max = 100, message = "may hold at most 100 activities") List<@NotNull(message = "must not be empty") @Valid Activity> activities) {
+
+  /** Something the lead did before it was submitted, e.g. the webinar it attended. */
+  public record Activity(
+      @NotBlank(message = "is required") @Size(max = 40) String type,
+      @PastOrPresent(message = "must not be in the future") OffsetDateTime occurredAt,
+      @Size(max = 500) String content) {}
+
+  /** The person. */
+  public record Contact(
+      @NotBlank(message = "is required") @Size(max = 254) @Email(message = "is not an email address") String email,
+      @Size(max = 100) String firstName,
+      @Size(max = 100) String lastName,
+      @Size(max = 150) String title,
+      @Size(max = 40) @Pattern(regexp = "[+0-9 ()./-]*", message = "may hold only digits, spaces and + ( ) . / -") String phone) {
+
+    public Contact {
+      email = email == null ? null : email.strip(); // forms often send a trailing space
+    }
+  }
+
+  /** The person's company. */
+  public record Company(
+      @Size(max = 200) String name,
+      @PositiveOrZero(message = "must be zero or more employees") @Max(value = 10_000_000, message = "is not a plausible number of employees") Integer size,
+      @Size(max = 80) String industry,
+      @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 two-letter country code") String country,
+      @Size(max = 253) String website) {}
+
+  /** UTM parameters of the converting visit. */
+  public record Utm(
+      @Size(max = 200) String source,
+      @Size(max = 200) String medium,
+      @Size(max = 200) String campaign,
+      @Size(max = 200) String term,
+      @Size(max = 200) String content) {}
+}

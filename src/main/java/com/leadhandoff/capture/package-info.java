@@ -1,0 +1,6 @@
+/**
+ * How leads come in: the lead-capture API that web forms, marketing automation and CRM syncs call.
+ * It validates and normalises a lead (email, company domain, source from the configured list), stores it
+ * and starts its lifecycle process in one transaction, with the lead id as the business key.
+ */
+package com.leadhandoff.capture;

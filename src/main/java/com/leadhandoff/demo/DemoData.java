@@ -1,0 +1,143 @@
+package com.leadhandoff.demo;
+
+import com.leadhandoff.capture.LeadCaptureService;
+import com.leadhandoff.capture.LeadSubmission;
+import com.leadhandoff.deployment.ModelsDeployedEvent;
+import com.leadhandoff.handoff.RoutingRepository;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadRepository;
+import com.leadhandoff.security.Groups;
+import com.leadhandoff.lead.LeadJournal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.Random;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Creates the demo users and, on an empty database, the demo leads (through the real capture service). */
+@Component
+@Profile("demo")
+public class DemoData {
+
+  /** A demo user: id, names, and the groups it belongs to. */
+  record DemoUser(String id, String firstName, String lastName, List<String> groups) {}
+
+  static final List<DemoUser> USERS = List.of(
+      new DemoUser("anna", "Anna", "Schmidt", List.of("sales-emea")),
+      new DemoUser("ben", "Ben", "Okafor", List.of("sales-emea")),
+      new DemoUser("carla", "Carla", "Reyes", List.of("sales-americas")),
+      new DemoUser("dave", "Dave", "Miller", List.of("sales-americas")),
+      new DemoUser("maria", "Maria", "Rossi", List.of(Groups.SALES_MANAGERS)),
+      new DemoUser("mark", "Mark", "Chen", List.of(Groups.MARKETING)),
+      new DemoUser("paula", "Paula", "Novak", List.of(Groups.PROCESS_OWNERS)),
+      new DemoUser("webform", "Website", "Form", List.of(Groups.INTEGRATION)),
+      new DemoUser("admin", "Demo", "Administrator", List.of(Groups.ADMINS)));
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+  private static final String[][] COMPANIES = {
+      {"Northwind Software", "software", "DE", "450"}, {"Brightpath SaaS", "saas", "US", "220"},
+      {"Kestrel Logistics", "logistics", "NL", "1800"}, {"Lumen Fintech", "fintech", "GB", "90"},
+      {"Harbor Retail", "retail", "CA", "7000"}, {"Atlas Manufacturing", "manufacturing", "FR", "3200"},
+      {"Pine Consulting", "professional services", "BR", "35"}, {"Orbit Labs", "software", "JP", "60"},
+      {"Quill Education", "education", "US", "1200"}, {"Nordlicht Energie", null, "AT", null}};
+  private static final String[] TITLES = {"VP Sales", "Chief Technology Officer", "Marketing Manager", "Director of Operations",
+      "Head of Revenue", "Software Engineer", "Student", "Founder & CEO", null, "Procurement Manager"};
+  private static final String[] SOURCES = {"web-form", "webinar", "event", "content-download", "paid-search", "referral", "partner"};
+  private static final String[] TIMEFRAMES = {"within-3-months", "within-12-months", "no-plan", null};
+  private static final String[] MEETINGS = {"product-demo", "pricing", "technical-deep-dive", null};
+  private static final String[] ACTIVITY_TYPES = {"demo-request", "pricing-page-view", "webinar-attended", "content-download", "email-click"};
+  private static final String[] CAMPAIGNS = {"2026-q4-webinar-pipeline", "2026-q4-paid-search-brand", "2026-autumn-expo", null};
+
+  private final IdentityService identity;
+  private final LeadCaptureService capture;
+  private final LeadRepository leads;
+  private final TaskService tasks;
+  private final DemoProperties properties;
+  private final RoutingRepository routing;
+
+  public DemoData(IdentityService identity, LeadCaptureService capture, LeadRepository leads, TaskService tasks,
+      DemoProperties properties, RoutingRepository routing) {
+    this.routing = routing;
+    this.identity = identity;
+    this.capture = capture;
+    this.leads = leads;
+    this.tasks = tasks;
+    this.properties = properties;
+  }
+
+  @EventListener(ModelsDeployedEvent.class)
+  public void create() {
+    USERS.forEach(this::user);
+    // dave is on holiday this week: the routing ledger shows round-robin skipping him
+    LocalDate today = LocalDate.now();
+    routing.saveAvailability(new RoutingRepository.Availability("dave", today.minusDays(1), today.plusDays(5), null));
+    if (leads.count() == 0) {
+      createLeads();
+    }
+  }
+
+  private void user(DemoUser demo) {
+    if (identity.createUserQuery().userId(demo.id()).count() > 0) {
+      return;
+    }
+    User user = identity.newUser(demo.id());
+    user.setFirstName(demo.firstName());
+    user.setLastName(demo.lastName());
+    user.setEmail(demo.id() + "@demo.leadhandoff.invalid");
+    user.setPassword(properties.password());
+    identity.saveUser(user);
+    demo.groups().forEach(group -> identity.createMembership(demo.id(), group));
+  }
+
+  /** Varied leads; some are then claimed, some accepted, so every Tasklist filter shows work. */
+  private void createLeads() {
+    Random random = new Random(42); // the same demo on every machine
+    for (int i = 0; i < properties.leads(); i++) {
+      String[] company = COMPANIES[i % COMPANIES.length];
+      LeadSubmission submission = new LeadSubmission(
+          new LeadSubmission.Contact("contact" + i + "@" + company[0].toLowerCase().replace(' ', '-') + ".example",
+              "Demo", "Contact " + i, TITLES[random.nextInt(TITLES.length)], null),
+          new LeadSubmission.Company(company[0], company[3] == null ? null : Integer.valueOf(company[3]), company[1], company[2], null),
+          SOURCES[random.nextInt(SOURCES.length)], CAMPAIGNS[random.nextInt(CAMPAIGNS.length)], null, null, random.nextBoolean(),
+          TIMEFRAMES[random.nextInt(TIMEFRAMES.length)], MEETINGS[random.nextInt(MEETINGS.length)], activities(random));
+      Lead lead = capture.capture(submission, "webform");
+      advance(lead, i);
+    }
+    LOG.info("Created {} demo leads", properties.leads());
+  }
+
+  /** Up to four things the lead did in the last weeks. */
+  private static List<LeadSubmission.Activity> activities(Random random) {
+    OffsetDateTime now = LeadJournal.now();
+    return IntStream.range(0, random.nextInt(5))
+        .mapToObj(n -> new LeadSubmission.Activity(ACTIVITY_TYPES[random.nextInt(ACTIVITY_TYPES.length)],
+            now.minusDays(random.nextInt(40)), null))
+        .toList();
+  }
+
+  /** Round-robin assigned every routed lead; some are accepted, some rejected, some handed back to the team queue. */
+  private void advance(Lead lead, int i) {
+    Task accept = tasks.createTaskQuery().processInstanceBusinessKey(lead.id().toString()).taskDefinitionKey("Task_AcceptLead").singleResult();
+    if (accept == null) {
+      return; // nurtured, disqualified or in joint review
+    }
+    if (i % 5 == 2) {
+      tasks.complete(accept.getId(), Map.of("decision", "accept"));
+    } else if (i % 5 == 4) {
+      tasks.complete(accept.getId(), Map.of("decision", "reject", "rejectionReason", "timing", "rejectionComment", "budget cycle starts in April"));
+    } else if (i % 5 == 3) {
+      tasks.setAssignee(accept.getId(), null);
+    }
+  }
+
+}

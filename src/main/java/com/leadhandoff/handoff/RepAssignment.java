@@ -1,0 +1,112 @@
+package com.leadhandoff.handoff;
+
+import com.leadhandoff.capture.LeadCaptureService;
+import com.leadhandoff.lead.LeadJournal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fair round-robin inside the routed team ({@code ${repAssignment.assign(execution)}}): the rotation
+ * continues after the rep who got the team's last lead, skips reps who are out of office or at their
+ * capacity of open leads, and skips the rep who just let the SLA lapse. A manager's choice overrides
+ * the rotation. Every choice, and every skip, is written to the routing ledger. Sets {@code assignee}
+ * (null: nobody is available, the lead waits in the team queue).
+ */
+@Component("repAssignment")
+public class RepAssignment {
+
+  /** Set by the manager's escalation task: the rep to hand the lead to. */
+  static final String MANAGER_CHOICE = "managerChoice";
+
+  private final IdentityService identity;
+  private final TaskService tasks;
+  private final RoutingRepository routing;
+  private final RoutingProperties properties;
+  private final SalesTeams teams;
+
+  public RepAssignment(IdentityService identity, TaskService tasks, RoutingRepository routing, RoutingProperties properties,
+      SalesTeams teams) {
+    this.identity = identity;
+    this.tasks = tasks;
+    this.routing = routing;
+    this.properties = properties;
+    this.teams = teams;
+  }
+
+  public void assign(DelegateExecution execution) {
+    String team = (String) execution.getVariable("team");
+    UUID leadId = UUID.fromString(execution.getProcessBusinessKey());
+    String previous = (String) execution.getVariable("assignee");
+    String managerChoice = (String) execution.getVariable(MANAGER_CHOICE);
+    String chosen;
+    String reason;
+    if (managerChoice != null) {
+      chosen = managerChoice.isBlank() ? null : managerChoice;
+      reason = "chosen by the manager: " + execution.getVariable("managerReason");
+      execution.removeVariable(MANAGER_CHOICE);
+    } else {
+      Choice choice = rotate(team, previous);
+      chosen = choice.rep();
+      reason = choice.reason();
+    }
+    execution.setVariable("assignee", chosen);
+    routing.record(new RoutingRepository.LedgerEntry(leadId, team, chosen, reason, LeadJournal.now()));
+  }
+
+  /** Whoever completes the accept task owns the lead from then on (a rep may have taken it from the team queue). */
+  public void completedBy(DelegateTask task) {
+    String owner = task.getAssignee();
+    if (owner == null && identity.getCurrentAuthentication() != null) {
+      owner = identity.getCurrentAuthentication().getUserId();
+    }
+    task.getExecution().setVariable("assignee", owner);
+  }
+
+  record Choice(String rep, String reason) {}
+
+  Choice rotate(String team, String justMissedSla) {
+    List<String> reps = identity.createUserQuery().memberOfGroup(team).orderByUserId().asc().list().stream().map(User::getId).toList();
+    if (reps.isEmpty()) {
+      return new Choice(null, "team " + team + " has no reps: left in the team queue");
+    }
+    String last = routing.lastAssignee(team).orElse(null);
+    int start = last == null ? 0 : (reps.indexOf(last) + 1) % reps.size(); // a rep who left the team restarts the rotation
+    LocalDate today = LeadJournal.now().atZoneSameInstant(teams.workingTime(team).zone()).toLocalDate();
+    List<String> skipped = new ArrayList<>();
+    for (int i = 0; i < reps.size(); i++) {
+      String rep = reps.get((start + i) % reps.size());
+      String unavailable = whyUnavailable(rep, today, justMissedSla);
+      if (unavailable == null) {
+        String after = last == null ? "first in the rotation" : "next in the rotation after " + last;
+        return new Choice(rep, after + (skipped.isEmpty() ? "" : "; skipped " + String.join(", ", skipped)));
+      }
+      skipped.add(rep + " (" + unavailable + ")");
+    }
+    return new Choice(null, "no rep available, left in the team queue; skipped " + String.join(", ", skipped));
+  }
+
+  private String whyUnavailable(String rep, LocalDate today, String justMissedSla) {
+    if (rep.equals(justMissedSla)) {
+      return "just let the SLA lapse on this lead";
+    }
+    RoutingRepository.Availability availability = routing.availability(rep).orElse(null);
+    if (availability != null && availability.awayOn(today)) {
+      return "out of office" + (availability.outOfOfficeUntil() == null ? "" : " until " + availability.outOfOfficeUntil());
+    }
+    int capacity = availability != null && availability.capacity() != null ? availability.capacity() : properties.defaultCapacity();
+    // a rep's open leads: those to accept and those in sales follow-up
+    long open = tasks.createTaskQuery().taskAssignee(rep).processDefinitionKeyIn(LeadCaptureService.PROCESS_KEY, "SalesFollowUp").count();
+    if (open >= capacity) {
+      return "at capacity, " + open + " of " + capacity + " open leads";
+    }
+    return null;
+  }
+}

@@ -1,0 +1,246 @@
+package com.leadhandoff.lead;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes the leads table. Runs in the caller's transaction, the same one as the engine's. */
+@Repository
+public class LeadRepository {
+
+  private final JdbcClient jdbc;
+
+  public LeadRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(Lead lead) {
+    jdbc.sql("""
+        insert into leads (id, email, first_name, last_name, title, phone, company_name, company_size, industry,
+          country, company_domain, source, campaign, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
+          first_touch_content, consent, buying_timeframe, first_meeting_expectation, status, captured_by, created_at, updated_at,
+          previous_lead_id)
+        values (:id, :email, :firstName, :lastName, :title, :phone, :companyName, :companySize, :industry,
+          :country, :companyDomain, :source, :campaign, :utmSource, :utmMedium, :utmCampaign, :utmTerm, :utmContent,
+          :firstTouchContent, :consent, :buyingTimeframe, :firstMeetingExpectation, :status, :capturedBy, :createdAt, :createdAt,
+          :previousLeadId)
+        """)
+        .param("id", lead.id())
+        .param("email", lead.email())
+        .param("firstName", lead.firstName())
+        .param("lastName", lead.lastName())
+        .param("title", lead.title())
+        .param("phone", lead.phone())
+        .param("companyName", lead.companyName())
+        .param("companySize", lead.companySize())
+        .param("industry", lead.industry())
+        .param("country", lead.country())
+        .param("companyDomain", lead.companyDomain())
+        .param("source", lead.source())
+        .param("campaign", lead.campaign())
+        .param("utmSource", lead.utm().source())
+        .param("utmMedium", lead.utm().medium())
+        .param("utmCampaign", lead.utm().campaign())
+        .param("utmTerm", lead.utm().term())
+        .param("utmContent", lead.utm().content())
+        .param("firstTouchContent", lead.firstTouchContent())
+        .param("consent", lead.consent())
+        .param("buyingTimeframe", lead.buyingTimeframe())
+        .param("firstMeetingExpectation", lead.firstMeetingExpectation())
+        .param("status", lead.status().name())
+        .param("capturedBy", lead.capturedBy())
+        .param("createdAt", lead.createdAt())
+        .param("previousLeadId", lead.previousLeadId())
+        .update();
+  }
+
+  /** The open lead of this email, if any; at most one exists (open_leads' primary key). */
+  public Optional<UUID> openLeadOf(String email) {
+    return jdbc.sql("select lead_id from open_leads where email = :email").param("email", email).query(UUID.class).optional();
+  }
+
+  /** Claims the email for this lead; a concurrent claim of the same email fails with a duplicate key. */
+  public void markOpen(String email, UUID leadId) {
+    jdbc.sql("insert into open_leads (email, lead_id) values (:email, :lead)").param("email", email).param("lead", leadId).update();
+  }
+
+  public void markClosed(UUID leadId) {
+    jdbc.sql("delete from open_leads where lead_id = :lead").param("lead", leadId).update();
+  }
+
+  /** The latest earlier lead of this email, to link a returning contact to. */
+  public Optional<UUID> latestLeadOf(String email) {
+    return jdbc.sql("select id from leads where email = :email order by created_at desc, id limit 1")
+        .param("email", email).query(UUID.class).optional();
+  }
+
+  public Optional<Lead> find(UUID id) {
+    return jdbc.sql("select * from leads where id = :id").param("id", id).query(LeadRepository::map).optional();
+  }
+
+  public long count() {
+    return jdbc.sql("select count(*) from leads").query(Long.class).single();
+  }
+
+  public void updateStatus(UUID id, LeadStage status, OffsetDateTime at) {
+    jdbc.sql("update leads set status = :status, updated_at = :at where id = :id")
+        .param("status", status.name()).param("at", at).param("id", id).update();
+  }
+
+  /** What the qualification decisions said: fit, engagement, priority and the MQL outcome. */
+  public void updateQualification(UUID id, Qualification q) {
+    jdbc.sql("""
+        update leads set fit_score = :fitScore, fit_grade = :fitGrade, engagement_score = :engagementScore,
+          priority = :priority, mql_outcome = :mqlOutcome, mql_reason = :mqlReason where id = :id""")
+        .param("fitScore", q.fitScore()).param("fitGrade", q.fitGrade()).param("engagementScore", q.engagementScore())
+        .param("priority", q.priority()).param("mqlOutcome", q.mqlOutcome()).param("mqlReason", q.mqlReason())
+        .param("id", id).update();
+  }
+
+  public void updateRecycleCount(UUID id, int recycles) {
+    jdbc.sql("update leads set recycle_count = :recycles where id = :id").param("recycles", recycles).param("id", id).update();
+  }
+
+  /** One page of leads, newest first, filtered by whichever criteria are given. */
+  public List<Lead> search(LeadStage status, String source, String campaign, String team, int page, int size) {
+    return filtered("select * from leads", status, source, campaign, team, " order by created_at desc, id limit :limit offset :offset")
+        .param("limit", size).param("offset", (long) page * size)
+        .query(LeadRepository::map).list();
+  }
+
+  public long count(LeadStage status, String source, String campaign, String team) {
+    return filtered("select count(*) from leads", status, source, campaign, team, "").query(Long.class).single();
+  }
+
+  private JdbcClient.StatementSpec filtered(String select, LeadStage status, String source, String campaign, String team, String tail) {
+    StringBuilder sql = new StringBuilder(select).append(" where 1 = 1");
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    if (status != null) {
+      sql.append(" and status = :status");
+      params.put("status", status.name());
+    }
+    if (source != null) {
+      sql.append(" and source = :source");
+      params.put("source", source);
+    }
+    if (campaign != null) {
+      sql.append(" and campaign = :campaign");
+      params.put("campaign", campaign);
+    }
+    if (team != null) {
+      sql.append(" and team = :team");
+      params.put("team", team);
+    }
+    return jdbc.sql(sql.append(tail).toString()).params(params);
+  }
+
+  /** The latest leads first; for what-if replays. */
+  public List<Lead> latest(int limit) {
+    return jdbc.sql("select * from leads order by created_at desc, id limit :limit")
+        .param("limit", limit).query(LeadRepository::map).list();
+  }
+
+  public List<Lead> capturedBetween(OffsetDateTime from, OffsetDateTime to) {
+    return jdbc.sql("select * from leads where created_at >= :from and created_at < :to order by created_at, id")
+        .param("from", from).param("to", to).query(LeadRepository::map).list();
+  }
+
+  public void addActivity(UUID leadId, Activity activity) {
+    jdbc.sql("""
+        insert into lead_activities (lead_id, type, occurred_at, content, recorded_at)
+        values (:lead, :type, :occurredAt, :content, :recordedAt)""")
+        .param("lead", leadId).param("type", activity.type()).param("occurredAt", activity.occurredAt())
+        .param("content", activity.content()).param("recordedAt", activity.recordedAt())
+        .update();
+  }
+
+  public List<Activity> activities(UUID leadId) {
+    return jdbc.sql("select type, occurred_at, content, recorded_at from lead_activities where lead_id = :id order by occurred_at, id")
+        .param("id", leadId)
+        .query((rs, n) -> new Activity(rs.getString("type"), rs.getObject("occurred_at", OffsetDateTime.class),
+            rs.getString("content"), rs.getObject("recorded_at", OffsetDateTime.class)))
+        .list();
+  }
+
+  public void updateRouting(UUID id, String team, String queue) {
+    jdbc.sql("update leads set team = :team, queue = :queue where id = :id")
+        .param("team", team).param("queue", queue).param("id", id).update();
+  }
+
+  public List<StageEvent> stages(UUID leadId) {
+    return jdbc.sql("select stage, occurred_at, actor, detail from lead_stage_events where lead_id = :id order by occurred_at, id")
+        .param("id", leadId)
+        .query((rs, n) -> new StageEvent(LeadStage.valueOf(rs.getString("stage")),
+            rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("actor"), rs.getString("detail")))
+        .list();
+  }
+
+  public void addStage(UUID leadId, StageEvent event) {
+    jdbc.sql("insert into lead_stage_events (lead_id, stage, occurred_at, actor, detail) values (:lead, :stage, :at, :actor, :detail)")
+        .param("lead", leadId).param("stage", event.stage().name()).param("at", event.occurredAt())
+        .param("actor", event.actor()).param("detail", event.detail())
+        .update();
+  }
+
+  public List<DecisionRecord> decisions(UUID leadId) {
+    return jdbc.sql("""
+        select decision_key, decision_version, decision_definition_id, matched_rules, outcome, evaluated_at
+        from lead_decisions where lead_id = :id order by evaluated_at, id""")
+        .param("id", leadId)
+        .query((rs, n) -> new DecisionRecord(rs.getString("decision_key"), rs.getInt("decision_version"),
+            rs.getString("decision_definition_id"), rs.getString("matched_rules"), rs.getString("outcome"),
+            rs.getObject("evaluated_at", OffsetDateTime.class)))
+        .list();
+  }
+
+  public void addDecision(UUID leadId, DecisionRecord record) {
+    jdbc.sql("""
+        insert into lead_decisions (lead_id, decision_key, decision_version, decision_definition_id, matched_rules, outcome, evaluated_at)
+        values (:lead, :key, :version, :definitionId, :rules, :outcome, :at)""")
+        .param("lead", leadId).param("key", record.decisionKey()).param("version", record.decisionVersion())
+        .param("definitionId", record.decisionDefinitionId()).param("rules", record.matchedRules())
+        .param("outcome", record.outcome()).param("at", record.evaluatedAt())
+        .update();
+  }
+
+  private static Lead map(ResultSet rs, int row) throws SQLException {
+    return new Lead(
+        rs.getObject("id", UUID.class),
+        rs.getString("email"),
+        rs.getString("first_name"),
+        rs.getString("last_name"),
+        rs.getString("title"),
+        rs.getString("phone"),
+        rs.getString("company_name"),
+        rs.getObject("company_size", Integer.class),
+        rs.getString("industry"),
+        rs.getString("country"),
+        rs.getString("company_domain"),
+        rs.getString("source"),
+        rs.getString("campaign"),
+        new Lead.Utm(rs.getString("utm_source"), rs.getString("utm_medium"), rs.getString("utm_campaign"),
+            rs.getString("utm_term"), rs.getString("utm_content")),
+        rs.getString("first_touch_content"),
+        rs.getBoolean("consent"),
+        rs.getString("buying_timeframe"),
+        rs.getString("first_meeting_expectation"),
+        LeadStage.valueOf(rs.getString("status")),
+        rs.getObject("fit_score", Integer.class),
+        rs.getString("fit_grade"),
+        rs.getObject("engagement_score", Integer.class),
+        rs.getString("priority"),
+        rs.getString("mql_outcome"),
+        rs.getString("mql_reason"),
+        rs.getString("team"),
+        rs.getString("queue"),
+        rs.getString("captured_by"),
+        rs.getObject("created_at", OffsetDateTime.class),
+        rs.getInt("recycle_count"),
+        rs.getObject("previous_lead_id", UUID.class));
+  }
+}

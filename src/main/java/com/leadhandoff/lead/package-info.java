@@ -1,0 +1,6 @@
+/**
+ * The lead record the product keeps beside the engine: the lead's facts, its current status, the journal
+ * of every stage it reached with its time, and the audit of every decision taken about it. Processes write
+ * stages through {@code leadJournal}; reports and the lead API read these tables, not Camunda history.
+ */
+package com.leadhandoff.lead;

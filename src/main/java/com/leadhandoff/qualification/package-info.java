@@ -1,0 +1,7 @@
+/**
+ * The agreed qualification criteria at work: the DMN decisions in {@code decisions/} (fit, engagement, MQL,
+ * SQL, routing, SLA policy, rejections) are evaluated by the processes, and every evaluation about a lead is
+ * recorded with the decision's key, version and matched rules, so anyone can later see why a lead was judged
+ * as it was and by which version of the agreement.
+ */
+package com.leadhandoff.qualification;

@@ -1,0 +1,33 @@
+package com.leadhandoff.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Authentication and group checks for the product's own API under /api. */
+@Configuration
+public class ApiSecurityConfig implements WebMvcConfigurer {
+
+  private final ApiAuthenticationFilter filter;
+
+  public ApiSecurityConfig(IdentityService identityService, ObjectMapper json) {
+    this.filter = new ApiAuthenticationFilter(identityService, json);
+  }
+
+  @Bean
+  public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication() {
+    FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.setName("api-authentication");
+    registration.addUrlPatterns("/api/*");
+    return registration;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    registry.addInterceptor(new ApiAccessInterceptor(filter)).addPathPatterns("/api/**");
+  }
+}

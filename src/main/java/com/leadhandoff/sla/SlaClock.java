@@ -1,0 +1,110 @@
+package com.leadhandoff.sla;
+
+import com.leadhandoff.handoff.SalesTeams;
+import com.leadhandoff.lead.LeadJournal;
+import com.leadhandoff.lead.LeadStage;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SLA clocks of the lifecycle process ({@code ${slaClock.start(execution, 'ACCEPT')}} and so on). The
+ * durations come from the SlaPolicy decision; this class only counts them in the team's business time,
+ * keeps how it counted, reminds the rep at the warning, and records a breach when the SLA is missed.
+ */
+@Component("slaClock")
+public class SlaClock {
+
+  private final SalesTeams teams;
+  private final SlaRepository slas;
+  private final LeadJournal journal;
+  private final TaskService tasks;
+  private final HistoryService history;
+
+  public SlaClock(SalesTeams teams, SlaRepository slas, LeadJournal journal, TaskService tasks, HistoryService history) {
+    this.teams = teams;
+    this.slas = slas;
+    this.journal = journal;
+    this.tasks = tasks;
+    this.history = history;
+  }
+
+  /** Starts the SLA now: sets its due and warning dates (read by the timers and the task) and records the clock. */
+  public void start(DelegateExecution execution, String slaName) {
+    Sla sla = Sla.valueOf(slaName);
+    String team = (String) execution.getVariable("team");
+    WorkingTime time = teams.workingTime(team);
+    OffsetDateTime now = LeadJournal.now();
+    BusinessCalendar.Due due = BusinessCalendar.add(time, now.toInstant(), duration(execution, sla.withinVariable()));
+    BusinessCalendar.Due warn = BusinessCalendar.add(time, now.toInstant(), duration(execution, sla.warningAfterVariable()));
+    if (warn.at().isAfter(due.at())) {
+      throw new IllegalStateException("The SlaPolicy decision warns after the " + sla + " SLA is due: "
+          + execution.getVariable(sla.warningAfterVariable()) + " > " + execution.getVariable(sla.withinVariable()));
+    }
+    long clock = slas.startClock(leadId(execution), sla, team, (String) execution.getVariable("assignee"), now,
+        warn.at().atOffset(ZoneOffset.UTC), due.at().atOffset(ZoneOffset.UTC), due.explanation());
+    execution.setVariable(sla.dueVariable(), Date.from(due.at()));
+    execution.setVariable(sla.warnAtVariable(), Date.from(warn.at()));
+    execution.setVariable(sla.clockVariable(), clock);
+    execution.setVariable(sla.explanationVariable(), due.explanation());
+  }
+
+  /** The warning: a reminder on the rep's task (Tasklist shows it) and an SLA_WARNING stage. */
+  public void remind(DelegateExecution execution, String slaName) {
+    Sla sla = Sla.valueOf(slaName);
+    SlaClockRecord clock = slas.clock(((Number) execution.getVariable(sla.clockVariable())).longValue());
+    String message = "Reminder: the " + sla + " SLA is due " + clock.dueAt() + ". " + clock.explanation();
+    Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(sla.task()).singleResult();
+    if (task != null) {
+      tasks.createComment(task.getId(), execution.getProcessInstanceId(), message);
+    }
+    journal.reached(clock.leadId(), LeadStage.SLA_WARNING, task == null ? null : task.getAssignee(), sla + " due " + clock.dueAt());
+  }
+
+  /** The breach: recorded once per clock with whose it was and how late, and counted for escalation. */
+  public void breached(DelegateExecution execution, String slaName) {
+    Sla sla = Sla.valueOf(slaName);
+    SlaClockRecord clock = slas.clock(((Number) execution.getVariable(sla.clockVariable())).longValue());
+    OffsetDateTime now = LeadJournal.now();
+    String assignee = lastAssignee(execution.getProcessInstanceId(), sla.task(), clock.assignee());
+    int minutesLate = (int) Math.max(0, Duration.between(clock.dueAt(), now).toMinutes());
+    slas.recordBreach(clock, assignee, now, minutesLate);
+    Object breaches = execution.getVariable(sla.breachesVariable());
+    execution.setVariable(sla.breachesVariable(), breaches == null ? 1 : ((Number) breaches).intValue() + 1);
+    journal.reached(clock.leadId(), LeadStage.SLA_BREACHED, assignee,
+        sla + " SLA missed by " + minutesLate + " min (team " + clock.team() + ", rep " + (assignee == null ? "none" : assignee) + ")");
+  }
+
+  /** The SLA's task is done at last: its breaches are no longer open. */
+  public void met(DelegateExecution execution, String slaName) {
+    slas.closeBreaches(leadId(execution), Sla.valueOf(slaName));
+  }
+
+  private String lastAssignee(String processInstanceId, String taskKey, String fallback) {
+    return history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+        .orderByHistoricActivityInstanceStartTime().desc().listPage(0, 1).stream()
+        .map(HistoricTaskInstance::getAssignee).filter(a -> a != null).findFirst().orElse(fallback);
+  }
+
+  private static Duration duration(DelegateExecution execution, String variable) {
+    Object value = execution.getVariable(variable);
+    try {
+      return Duration.parse(String.valueOf(value));
+    } catch (DateTimeParseException e) {
+      throw new IllegalStateException("The SlaPolicy decision gave " + variable + " = '" + value + "', not an ISO 8601 duration like PT4H", e);
+    }
+  }
+
+  private static UUID leadId(DelegateExecution execution) {
+    return UUID.fromString(execution.getProcessBusinessKey());
+  }
+}

@@ -1,0 +1,68 @@
+package com.leadhandoff.sla;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SLA clocks and breaches, written in the engine's transaction. */
+@Repository
+public class SlaRepository {
+
+  private final JdbcClient jdbc;
+
+  public SlaRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public long startClock(UUID leadId, Sla sla, String team, String assignee, OffsetDateTime startedAt, OffsetDateTime warnAt,
+      OffsetDateTime dueAt, String explanation) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+        insert into lead_sla_clocks (lead_id, sla, team, assignee, started_at, warn_at, due_at, explanation)
+        values (:lead, :sla, :team, :assignee, :startedAt, :warnAt, :dueAt, :explanation)""")
+        .param("lead", leadId).param("sla", sla.name()).param("team", team).param("assignee", assignee)
+        .param("startedAt", startedAt).param("warnAt", warnAt).param("dueAt", dueAt).param("explanation", explanation)
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  public SlaClockRecord clock(long id) {
+    return jdbc.sql("select * from lead_sla_clocks where id = :id").param("id", id)
+        .query((rs, n) -> new SlaClockRecord(rs.getLong("id"), rs.getObject("lead_id", UUID.class), Sla.valueOf(rs.getString("sla")),
+            rs.getString("team"), rs.getString("assignee"), rs.getObject("started_at", OffsetDateTime.class),
+            rs.getObject("warn_at", OffsetDateTime.class), rs.getObject("due_at", OffsetDateTime.class), rs.getString("explanation")))
+        .single();
+  }
+
+  public List<SlaClockRecord> clocks(UUID leadId) {
+    return jdbc.sql("select id from lead_sla_clocks where lead_id = :lead order by started_at, id").param("lead", leadId)
+        .query(Long.class).list().stream().map(this::clock).toList();
+  }
+
+  public void recordBreach(SlaClockRecord clock, String assignee, OffsetDateTime breachedAt, int minutesLate) {
+    jdbc.sql("""
+        insert into lead_sla_breaches (clock_id, lead_id, sla, team, assignee, due_at, breached_at, minutes_late, open)
+        values (:clock, :lead, :sla, :team, :assignee, :dueAt, :breachedAt, :late, true)""")
+        .param("clock", clock.id()).param("lead", clock.leadId()).param("sla", clock.sla().name()).param("team", clock.team())
+        .param("assignee", assignee).param("dueAt", clock.dueAt()).param("breachedAt", breachedAt).param("late", minutesLate)
+        .update();
+  }
+
+  /** The lead's SLA is met at last: its breaches of that SLA are no longer open. */
+  public void closeBreaches(UUID leadId, Sla sla) {
+    jdbc.sql("update lead_sla_breaches set open = false where lead_id = :lead and sla = :sla and open")
+        .param("lead", leadId).param("sla", sla.name()).update();
+  }
+
+  public List<SlaBreach> breaches(UUID leadId) {
+    return jdbc.sql("select * from lead_sla_breaches where lead_id = :lead order by breached_at, id").param("lead", leadId)
+        .query((rs, n) -> new SlaBreach(rs.getObject("lead_id", UUID.class), Sla.valueOf(rs.getString("sla")), rs.getString("team"),
+            rs.getString("assignee"), rs.getObject("due_at", OffsetDateTime.class), rs.getObject("breached_at", OffsetDateTime.class),
+            rs.getInt("minutes_late"), rs.getBoolean("open")))
+        .list();
+  }
+}

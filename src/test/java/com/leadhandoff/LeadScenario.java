@@ -1,0 +1,54 @@
+package com.leadhandoff;
+
+import com.leadhandoff.capture.LeadCaptureService;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadRepository;
+import com.leadhandoff.lead.LeadStage;
+import com.leadhandoff.lead.StageEvent;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A scenario through the lead's processes on the engine's own clock, which each test sets and every test resets. */
+@LeadHandoffTest
+public abstract class LeadScenario {
+
+  @Autowired protected ProcessEngine engine;
+  @Autowired protected LeadCaptureService capture;
+  @Autowired protected LeadRepository leads;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
+  }
+
+  protected static void clockAt(Date when) {
+    ClockUtil.setCurrentTime(when);
+  }
+
+  protected static void clockAt(String instant) {
+    clockAt(Date.from(Instant.parse(instant)));
+  }
+
+  /** The lead's lifecycle instance (the sales follow-up it calls has the same business key). */
+  protected ProcessInstance instanceOf(Lead lead) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(lead.id().toString())
+        .processDefinitionKey("LeadLifecycle").singleResult();
+  }
+
+  protected List<LeadStage> stages(Lead lead) {
+    return leads.stages(lead.id()).stream().map(StageEvent::stage).toList();
+  }
+}

@@ -1,0 +1,37 @@
+package com.leadhandoff.qualification;
+
+import static com.leadhandoff.qualification.DecisionTable.vars;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** decisions/sla-policy.dmn: business-time SLAs per priority and segment. */
+class SlaPolicyTest {
+
+  static final DecisionTable TABLE = new DecisionTable("sla-policy.dmn");
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      hot: accept within 1 business hour, contact within 4      | hot  | commercial | PT1H | PT45M | PT4H  | PT3H
+      warm: accept within 4 business hours, contact within 8    | warm | enterprise | PT4H | PT3H  | PT8H  | PT6H
+      cold enterprise accounts get warm SLAs                    | cold | enterprise | PT4H | PT3H  | PT8H  | PT6H
+      cold: accept within 8 business hours, contact within 16   | cold | commercial | PT8H | PT6H  | PT16H | PT12H
+      no priority is handled as cold                            |      |            | PT8H | PT6H  | PT16H | PT12H
+      """)
+  void slas(String rule, String priority, String queue, String accept, String acceptWarning, String contact, String contactWarning) {
+    DmnDecisionResultEntries sla = TABLE.evaluate("SlaPolicy", vars("priority", priority, "queue", queue)).getSingleResult();
+    assertThat((String) sla.get("acceptWithin")).as(rule).isEqualTo(accept);
+    assertThat((String) sla.get("acceptWarningAfter")).as(rule).isEqualTo(acceptWarning);
+    assertThat((String) sla.get("firstContactWithin")).as(rule).isEqualTo(contact);
+    assertThat((String) sla.get("firstContactWarningAfter")).as(rule).isEqualTo(contactWarning);
+    assertThat((String) sla.get("escalateTo")).as(rule).isEqualTo("sales-managers");
+  }
+
+  @AfterAll
+  static void everyRuleOfTheAgreementIsTested() {
+    TABLE.assertEveryRuleMatched();
+  }
+}

@@ -1,0 +1,137 @@
+package com.leadhandoff.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import com.leadhandoff.Jobs;
+import com.leadhandoff.LeadScenario;
+import com.leadhandoff.TestLeads;
+import com.leadhandoff.TestUsers;
+import com.leadhandoff.handoff.RoutingRepository;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStage;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The accept SLA of a hot lead (1 business hour, warning after 45 minutes) in Sales EMEA, Berlin time,
+ * walked through with the engine's clock: warned, breached and re-routed, breached again and escalated.
+ */
+class AcceptSlaScenarioTest extends LeadScenario {
+
+  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+  @Autowired SlaRepository slas;
+  @Autowired RoutingRepository routing;
+
+  @BeforeEach
+  void reps() {
+    TestUsers.ensure(engine.getIdentityService(), "sla-rep-1", "sales-emea");
+    TestUsers.ensure(engine.getIdentityService(), "sla-rep-2", "sales-emea");
+  }
+
+  static Date berlin(String localDateTime) {
+    return Date.from(LocalDateTime.parse(localDateTime).atZone(BERLIN).toInstant());
+  }
+
+  private Lead hotLeadCapturedAt(String berlinTime) {
+    clockAt(berlin(berlinTime));
+    return TestLeads.gradeA(capture, "sla-" + UUID.randomUUID() + "@acme.example", "webinar", null, "demo-request");
+  }
+
+  private Task openTask(ProcessInstance instance) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  private void travelTo(String berlinTime, ProcessInstance instance) {
+    Jobs.travelTo(engine, instance.getId(), berlin(berlinTime));
+  }
+
+  @Test
+  void theRepIsWarnedThenTheBreachReRoutesThenTheSecondBreachEscalatesToTheManager() {
+    Lead lead = hotLeadCapturedAt("2026-12-01T10:00");
+    ProcessInstance instance = instanceOf(lead);
+    assertThat(instance).isWaitingAt("Task_AcceptLead");
+    Task task = openTask(instance);
+    assertThat(task.getDueDate()).as("due after 1 business hour").isEqualTo(berlin("2026-12-01T11:00"));
+    assertThat(task.getFollowUpDate()).as("warning after 45 minutes").isEqualTo(berlin("2026-12-01T10:45"));
+    assertThat((String) engine.getTaskService().getVariable(task.getId(), "acceptDueExplained"))
+        .as("the rep can read why it is due then").endsWith("due Tue 2026-12-01 11:00 CET");
+    String firstRep = task.getAssignee();
+    assertThat(firstRep).isNotNull();
+    assertThat(routing.ledger(lead.id()).get(0).reason()).contains("rotation");
+
+    travelTo("2026-12-01T10:46", instance);
+    assertThat(instance).hasPassed("Task_RemindAccept").isWaitingAt("Task_AcceptLead");
+    assertThat(engine.getTaskService().getTaskComments(task.getId())).singleElement()
+        .satisfies(comment -> assertThat(comment.getFullMessage()).startsWith("Reminder: the ACCEPT SLA is due"));
+    assertThat(stages(lead)).containsSubsequence(LeadStage.ROUTED, LeadStage.SLA_WARNING);
+
+    travelTo("2026-12-01T11:01", instance);
+    assertThat(slas.breaches(lead.id())).singleElement().satisfies(breach -> {
+      assertThat(breach.sla()).isEqualTo(Sla.ACCEPT);
+      assertThat(breach.assignee()).isEqualTo(firstRep);
+      assertThat(breach.team()).isEqualTo("sales-emea");
+      assertThat(breach.minutesLate()).isEqualTo(1);
+      assertThat(breach.open()).isTrue();
+    });
+    Task rerouted = openTask(instance);
+    assertThat(rerouted.getTaskDefinitionKey()).isEqualTo("Task_AcceptLead");
+    assertThat(rerouted.getAssignee()).as("the next rep, not the one who missed it").isNotEqualTo(firstRep);
+    assertThat(rerouted.getDueDate()).as("a new hour for the new rep").isEqualTo(berlin("2026-12-01T12:01"));
+    assertThat(routing.ledger(lead.id()).get(1).reason()).contains(firstRep + " (just let the SLA lapse on this lead)");
+
+    travelTo("2026-12-01T12:02", instance);
+    assertThat(slas.breaches(lead.id())).hasSize(2);
+    assertThat(instance).isWaitingAt("Task_EscalateToManager");
+    assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup("sales-managers");
+    assertThat(stages(lead)).containsSubsequence(LeadStage.SLA_BREACHED, LeadStage.SLA_BREACHED, LeadStage.ESCALATED);
+    assertThat(leads.stages(lead.id())).as("stage timestamps on the engine's clock")
+        .filteredOn(stage -> stage.stage() == LeadStage.SLA_WARNING || stage.stage() == LeadStage.SLA_BREACHED)
+        .extracting(stage -> Date.from(stage.occurredAt().toInstant()))
+        .containsExactly(berlin("2026-12-01T10:46"), berlin("2026-12-01T11:01"), berlin("2026-12-01T12:02"), berlin("2026-12-01T12:02"));
+    assertThat(slas.breaches(lead.id())).extracting(breach -> Date.from(breach.breachedAt().toInstant()))
+        .containsExactly(berlin("2026-12-01T11:01"), berlin("2026-12-01T12:02"));
+
+    engine.getTaskService().complete(openTask(instance).getId(),
+        Map.of("managerAction", "reassign", "managerChoice", "sla-rep-2", "managerReason", "Sla-rep-2 knows the account"));
+    Jobs.runDue(engine, instance.getId());
+    Task afterEscalation = openTask(instance);
+    assertThat(afterEscalation.getTaskDefinitionKey()).isEqualTo("Task_AcceptLead");
+    assertThat(afterEscalation.getAssignee()).isEqualTo("sla-rep-2");
+    assertThat(routing.ledger(lead.id()).get(2).reason()).isEqualTo("chosen by the manager: Sla-rep-2 knows the account");
+
+    engine.getTaskService().complete(afterEscalation.getId(), Map.of("decision", "accept"));
+    Jobs.runDue(engine, instance.getId());
+    assertThat(instance).isWaitingAt("CallActivity_SalesFollowUp");
+    assertThat(slas.breaches(lead.id())).extracting(SlaBreach::open).containsOnly(false);
+    assertThat(stages(lead)).endsWith(LeadStage.ACCEPTED);
+  }
+
+  @Test
+  void aHotLeadCapturedFridayAt1630IsDueMonday0930() {
+    ProcessInstance instance = instanceOf(hotLeadCapturedAt("2026-12-04T16:30"));
+    Task task = openTask(instance);
+    assertThat(task.getDueDate()).isEqualTo(berlin("2026-12-07T09:30"));
+    assertThat(task.getFollowUpDate()).isEqualTo(berlin("2026-12-07T09:15"));
+  }
+
+  @Test
+  void christmasHolidaysFromTheTeamsConfigurationAreSkippedAndExplained() {
+    Lead lead = hotLeadCapturedAt("2026-12-23T16:30");
+    assertThat(openTask(instanceOf(lead)).getDueDate()).isEqualTo(berlin("2026-12-28T09:30"));
+    assertThat(slas.clocks(lead.id())).singleElement().satisfies(clock -> assertThat(clock.explanation())
+        .contains("skipped Thu 2026-12-24 (Christmas Eve)")
+        .contains("skipped Fri 2026-12-25 (Christmas Day)")
+        .contains("Europe/Berlin"));
+  }
+}

@@ -1,0 +1,110 @@
+package com.leadhandoff.sla;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Business hours: 09:00-17:00, Monday to Friday, in the team's own time zone, holidays skipped. */
+class BusinessCalendarTest {
+
+  static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+  static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+  static final EnumSet<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+
+  static WorkingTime team(ZoneId zone, Map<LocalDate, String> holidays) {
+    return new WorkingTime(zone, LocalTime.of(9, 0), LocalTime.of(17, 0), WEEKDAYS, holidays);
+  }
+
+  static Instant at(String localDateTime, ZoneId zone) {
+    return LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      within the day: Tuesday 10:00 + 1h is Tuesday 11:00                 | 2026-11-24T10:00 | PT1H  | 2026-11-24T11:00
+      ending exactly at closing: Tuesday 16:00 + 1h is Tuesday 17:00      | 2026-11-24T16:00 | PT1H  | 2026-11-24T17:00
+      over the evening: Tuesday 16:30 + 1h is Wednesday 09:30             | 2026-11-24T16:30 | PT1H  | 2026-11-25T09:30
+      the weekend: Friday 16:30 + 1h is Monday 09:30                      | 2026-11-27T16:30 | PT1H  | 2026-11-30T09:30
+      before opening: Tuesday 07:00 + 1h is Tuesday 10:00                 | 2026-11-24T07:00 | PT1H  | 2026-11-24T10:00
+      after closing: Tuesday 19:00 + 1h is Wednesday 10:00                | 2026-11-24T19:00 | PT1H  | 2026-11-25T10:00
+      on a Saturday: Saturday 11:00 + 4h is Monday 13:00                  | 2026-11-28T11:00 | PT4H  | 2026-11-30T13:00
+      a business day is 8 hours: Monday 09:00 + 8h is Monday 17:00        | 2026-11-30T09:00 | PT8H  | 2026-11-30T17:00
+      16 business hours span two working days                             | 2026-11-30T13:00 | PT16H | 2026-12-02T13:00
+      zero business time from outside hours starts at the next opening    | 2026-11-28T11:00 | PT0S  | 2026-11-30T09:00
+      """)
+  void berlinWorkingHours(String rule, String start, String sla, String due) {
+    assertThat(BusinessCalendar.add(team(BERLIN, Map.of()), at(start, BERLIN), Duration.parse(sla)).at())
+        .as(rule).isEqualTo(at(due, BERLIN));
+  }
+
+  @Test
+  void aHolidayMondayMovesTheFridayEveningLeadToTuesday() {
+    WorkingTime withHoliday = team(BERLIN, Map.of(LocalDate.parse("2026-11-30"), "Company holiday"));
+    BusinessCalendar.Due due = BusinessCalendar.add(withHoliday, at("2026-11-27T16:30", BERLIN), Duration.ofHours(1));
+    assertThat(due.at()).isEqualTo(at("2026-12-01T09:30", BERLIN));
+    assertThat(due.explanation())
+        .contains("30m on Fri 2026-11-27")
+        .contains("skipped Sat 2026-11-28 (no working day)")
+        .contains("skipped Mon 2026-11-30 (Company holiday)")
+        .contains("30m on Tue 2026-12-01")
+        .contains("Europe/Berlin")
+        .endsWith("due Tue 2026-12-01 09:30 CET");
+  }
+
+  @Test
+  void holidaysInARowAndAWeekendAreAllSkipped() {
+    WorkingTime christmas = team(BERLIN, Map.of(LocalDate.parse("2026-12-24"), "Christmas Eve",
+        LocalDate.parse("2026-12-25"), "Christmas Day", LocalDate.parse("2026-12-31"), "New Year's Eve", LocalDate.parse("2027-01-01"), "New Year"));
+    assertThat(BusinessCalendar.add(christmas, at("2026-12-23T16:00", BERLIN), Duration.ofHours(2)).at())
+        .isEqualTo(at("2026-12-28T10:00", BERLIN));
+  }
+
+  @Test
+  void theSpringDstSwitchDoesNotShortenTheWorkingDay() {
+    // clocks go forward on Sunday 2027-03-28 in Berlin: Friday 16:00 + 2h is Monday 10:00 local, 2 h of work either way
+    BusinessCalendar.Due due = BusinessCalendar.add(team(BERLIN, Map.of()), at("2027-03-26T16:00", BERLIN), Duration.ofHours(2));
+    assertThat(due.at()).isEqualTo(at("2027-03-29T10:00", BERLIN));
+    assertThat(Duration.between(at("2027-03-26T16:00", BERLIN), due.at())).isEqualTo(Duration.ofHours(66 - 1));
+  }
+
+  @Test
+  void theAutumnDstSwitchDoesNotLengthenTheWorkingDay() {
+    // clocks go back on Sunday 2026-11-01 in New York
+    BusinessCalendar.Due due = BusinessCalendar.add(team(NEW_YORK, Map.of()), at("2026-10-30T16:00", NEW_YORK), Duration.ofHours(2));
+    assertThat(due.at()).isEqualTo(at("2026-11-02T10:00", NEW_YORK));
+    assertThat(due.explanation()).endsWith("due Mon 2026-11-02 10:00 EST");
+  }
+
+  @Test
+  void twoTeamsCountTheSameInstantInTheirOwnTimeZones() {
+    Instant lead = at("2026-11-24T16:30", BERLIN); // 10:30 in New York
+    assertThat(BusinessCalendar.add(team(BERLIN, Map.of()), lead, Duration.ofHours(1)).at()).isEqualTo(at("2026-11-25T09:30", BERLIN));
+    assertThat(BusinessCalendar.add(team(NEW_YORK, Map.of()), lead, Duration.ofHours(1)).at()).isEqualTo(at("2026-11-24T11:30", NEW_YORK));
+  }
+
+  @Test
+  void aCalendarWithoutWorkingTimeIsAClearError() {
+    Map<LocalDate, String> everyDay = new java.util.HashMap<>();
+    for (int i = 0; i < 400; i++) {
+      everyDay.put(LocalDate.parse("2026-11-01").plusDays(i), "closed");
+    }
+    assertThatThrownBy(() -> BusinessCalendar.add(team(BERLIN, everyDay), at("2026-11-24T10:00", BERLIN), Duration.ofHours(1)))
+        .hasMessageContaining("No working time");
+    assertThatThrownBy(() -> BusinessCalendar.add(team(BERLIN, Map.of()), at("2026-11-24T10:00", BERLIN), Duration.ofHours(-1)))
+        .hasMessageContaining("negative");
+    assertThatThrownBy(() -> new WorkingTime(BERLIN, LocalTime.of(17, 0), LocalTime.of(9, 0), WEEKDAYS, Map.of()))
+        .hasMessageContaining("open before");
+  }
+}
