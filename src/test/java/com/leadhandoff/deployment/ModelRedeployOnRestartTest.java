@@ -52,9 +52,11 @@ class ModelRedeployOnRestartTest {
   }
 
   private void run(Path processes, Path decisions, Consumer<RepositoryService> check) {
+    // without the webapps: closing a second Camunda webapp in this JVM nulls the webapps' static runtime delegates
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeadHandoffApplication.class)
         .profiles("test")
         .run("--server.port=0", "--camunda.bpm.generate-unique-process-engine-name=true",
+            "--spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappAutoConfiguration",
             "--spring.datasource.url=jdbc:h2:file:" + work.resolve("db").toAbsolutePath() + "/lead-handoff",
             "--lead-handoff.models.locations=" + processes.toUri() + "," + decisions.toUri())) {
       check.accept(app.getBean(RepositoryService.class));
