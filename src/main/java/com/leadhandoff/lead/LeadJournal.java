@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class LeadJournal {
 
   private final LeadRepository leads;
+  private final ApplicationEventPublisher events;
 
-  public LeadJournal(LeadRepository leads) {
+  public LeadJournal(LeadRepository leads, ApplicationEventPublisher events) {
     this.leads = leads;
+    this.events = events;
   }
 
   public void reached(DelegateExecution execution, String stage) {
@@ -91,6 +94,7 @@ public class LeadJournal {
     if (stage.isClosed()) {
       leads.markClosed(leadId); // the contact may come back as a new lead
     }
+    events.publishEvent(new LeadStageReached(leadId, stage, now));
   }
 
   private static UUID leadId(DelegateExecution execution) {

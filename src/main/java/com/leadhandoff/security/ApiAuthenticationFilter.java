@@ -5,25 +5,35 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** HTTP Basic against Camunda's identity service for every /api request; 401 problem details otherwise. */
+/**
+ * Every /api request is authenticated: HTTP Basic against Camunda's identity service, or, for reading (GET) only,
+ * the user already logged in to the Camunda webapps in this browser session (the reports page and the Cockpit
+ * plugin read the reports so). Writes need Basic, so a page on another site cannot make a logged-in browser
+ * change anything. 401 problem details otherwise.
+ */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
+  private final String engineName;
   private final ObjectMapper json;
 
-  public ApiAuthenticationFilter(IdentityService identityService, ObjectMapper json) {
+  public ApiAuthenticationFilter(IdentityService identityService, String engineName, ObjectMapper json) {
     this.identityService = identityService;
+    this.engineName = engineName;
     this.json = json;
   }
 
@@ -31,8 +41,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     ApiUser user = authenticate(request.getHeader("Authorization"));
+    if (user == null && "GET".equals(request.getMethod())) {
+      user = webappUser(request.getSession(false));
+    }
     if (user == null) {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Lead Handoff\", charset=\"UTF-8\"");
+      if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) { // a page's script shows its own login
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Lead Handoff\", charset=\"UTF-8\"");
+      }
       writeProblem(response, HttpStatus.UNAUTHORIZED, "Send a Camunda user and password with HTTP Basic authentication.");
       return;
     }
@@ -58,6 +73,19 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     if (!identityService.checkPassword(userId, decoded.substring(colon + 1))) {
       return null;
     }
+    return user(userId);
+  }
+
+  private ApiUser webappUser(HttpSession session) {
+    if (session == null) {
+      return null;
+    }
+    Authentication login = AuthenticationUtil.getAuthsFromSession(session).getAuthenticationForProcessEngine(engineName);
+    return login == null || login == Authentication.ANONYMOUS ? null : user(login.getIdentityId());
+  }
+
+  /** The user with their groups as they are now, not as they were at login. */
+  private ApiUser user(String userId) {
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     return new ApiUser(userId, groups);
   }

@@ -1,7 +1,7 @@
 package com.leadhandoff.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +14,8 @@ public class ApiSecurityConfig implements WebMvcConfigurer {
 
   private final ApiAuthenticationFilter filter;
 
-  public ApiSecurityConfig(IdentityService identityService, ObjectMapper json) {
-    this.filter = new ApiAuthenticationFilter(identityService, json);
+  public ApiSecurityConfig(ProcessEngine engine, ObjectMapper json) {
+    this.filter = new ApiAuthenticationFilter(engine.getIdentityService(), engine.getName(), json);
   }
 
   @Bean

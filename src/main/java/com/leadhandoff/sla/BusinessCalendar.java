@@ -67,6 +67,28 @@ public final class BusinessCalendar {
     }
   }
 
+  /** The business time between two instants: the working hours of working days in between, holidays skipped. */
+  public static Duration between(WorkingTime time, Instant from, Instant to) {
+    if (!to.isAfter(from)) {
+      return Duration.ZERO;
+    }
+    Duration total = Duration.ZERO;
+    ZonedDateTime end = to.atZone(time.zone());
+    for (LocalDate day = from.atZone(time.zone()).toLocalDate(); !day.isAfter(end.toLocalDate()); day = day.plusDays(1)) {
+      if (!time.isWorkingDay(day)) {
+        continue;
+      }
+      Instant opens = day.atTime(time.opens()).atZone(time.zone()).toInstant();
+      Instant closes = day.atTime(time.closes()).atZone(time.zone()).toInstant();
+      Instant start = from.isAfter(opens) ? from : opens;
+      Instant stop = to.isBefore(closes) ? to : closes;
+      if (stop.isAfter(start)) {
+        total = total.plus(Duration.between(start, stop));
+      }
+    }
+    return total;
+  }
+
   private static String minutes(Duration duration) {
     long total = duration.toMinutes();
     return total >= 60 ? (total / 60) + "h" + (total % 60 == 0 ? "" : String.format("%02dm", total % 60)) : total + "m";

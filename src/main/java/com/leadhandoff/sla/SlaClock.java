@@ -84,9 +84,9 @@ public class SlaClock {
         sla + " SLA missed by " + minutesLate + " min (team " + clock.team() + ", rep " + (assignee == null ? "none" : assignee) + ")");
   }
 
-  /** The SLA's task is done at last: its breaches are no longer open. */
+  /** The SLA's task is answered (a rejection answers it too): the clock stops and its breaches are no longer open. */
   public void met(DelegateExecution execution, String slaName) {
-    slas.closeBreaches(leadId(execution), Sla.valueOf(slaName));
+    slas.met(leadId(execution), Sla.valueOf(slaName), LeadJournal.now());
   }
 
   private String lastAssignee(String processInstanceId, String taskKey, String fallback) {

@@ -52,8 +52,10 @@ public class SlaRepository {
         .update();
   }
 
-  /** The lead's SLA is met at last: its breaches of that SLA are no longer open. */
-  public void closeBreaches(UUID leadId, Sla sla) {
+  /** The lead's SLA is met (on time or late): its running clocks stop and its breaches are no longer open. */
+  public void met(UUID leadId, Sla sla, OffsetDateTime at) {
+    jdbc.sql("update lead_sla_clocks set met_at = :at where lead_id = :lead and sla = :sla and met_at is null")
+        .param("at", at).param("lead", leadId).param("sla", sla.name()).update();
     jdbc.sql("update lead_sla_breaches set open = false where lead_id = :lead and sla = :sla and open")
         .param("lead", leadId).param("sla", sla.name()).update();
   }

@@ -107,4 +107,31 @@ class BusinessCalendarTest {
     assertThatThrownBy(() -> new WorkingTime(BERLIN, LocalTime.of(17, 0), LocalTime.of(9, 0), WEEKDAYS, Map.of()))
         .hasMessageContaining("open before");
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      within the day: Tuesday 10:00 to 11:30 is 90 minutes                | 2026-11-24T10:00 | 2026-11-24T11:30 | 90
+      the evening does not count: Tuesday 16:30 to Wednesday 09:30        | 2026-11-24T16:30 | 2026-11-25T09:30 | 60
+      the weekend does not count: Friday 16:00 to Monday 10:00            | 2026-11-27T16:00 | 2026-11-30T10:00 | 120
+      all outside hours: Saturday to Sunday                               | 2026-11-28T08:00 | 2026-11-29T20:00 | 0
+      a whole working week is 5 x 8 hours                                 | 2026-11-30T00:00 | 2026-12-05T00:00 | 2400
+      an end before the start is no time at all                           | 2026-11-24T12:00 | 2026-11-24T10:00 | 0
+      """)
+  void businessTimeBetweenTwoInstants(String rule, String from, String to, long minutes) {
+    assertThat(BusinessCalendar.between(team(BERLIN, Map.of()), at(from, BERLIN), at(to, BERLIN)))
+        .as(rule).isEqualTo(Duration.ofMinutes(minutes));
+  }
+
+  @Test
+  void betweenSkipsHolidaysAndUndoesAdd() {
+    WorkingTime withHoliday = team(BERLIN, Map.of(LocalDate.parse("2026-11-30"), "Company holiday"));
+    assertThat(BusinessCalendar.between(withHoliday, at("2026-11-27T16:30", BERLIN), at("2026-12-01T09:30", BERLIN)))
+        .isEqualTo(Duration.ofHours(1));
+    for (String start : new String[] {"2026-11-24T10:00", "2026-11-27T16:30", "2026-11-28T11:00", "2026-03-27T15:00"}) {
+      for (Duration sla : new Duration[] {Duration.ofMinutes(1), Duration.ofHours(4), Duration.ofHours(8), Duration.ofHours(30)}) {
+        Instant due = BusinessCalendar.add(withHoliday, at(start, BERLIN), sla).at();
+        assertThat(BusinessCalendar.between(withHoliday, at(start, BERLIN), due)).as(start + " + " + sla).isEqualTo(sla);
+      }
+    }
+  }
 }

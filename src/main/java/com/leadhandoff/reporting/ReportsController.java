@@ -1,0 +1,89 @@
+package com.leadhandoff.reporting;
+
+import com.leadhandoff.security.AllowedGroups;
+import com.leadhandoff.security.Groups;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.Optional;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The closed-loop reports for sales managers, marketing and process owners. Each takes {@code from} and {@code to}
+ * (inclusive dates, UTC; the last 90 days by default) and {@code groupBy}; JSON by default, CSV with
+ * {@code Accept: text/csv}.
+ */
+@RestController
+@RequestMapping(path = "/api/reports", produces = {MediaType.APPLICATION_JSON_VALUE, ReportCsvConverter.TEXT_CSV_VALUE})
+@AllowedGroups({Groups.SALES_MANAGERS, Groups.MARKETING, Groups.PROCESS_OWNERS})
+class ReportsController {
+
+  private final Reports reports;
+
+  ReportsController(Reports reports) {
+    this.reports = reports;
+  }
+
+  @Operation(summary = "Funnel: captured, MQL, SAL, SQL, opportunity, won, with stage-to-stage conversion",
+      description = "groupBy: source (default), campaign, team, month, none. Leads count by the day they were captured.")
+  @GetMapping("/funnel")
+  ReportTable funnel(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String groupBy) {
+    return reports.funnel(ReportRange.parse(from, to), Grouping.parse(groupBy, Grouping.SOURCE, false));
+  }
+
+  @Operation(summary = "Speed: median and p90 business hours from assignment to accept, first contact, SQL and close",
+      description = "groupBy: team (default), source, campaign, month, none.")
+  @GetMapping("/speed")
+  ReportTable speed(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String groupBy) {
+    return reports.speed(ReportRange.parse(from, to), Grouping.parse(groupBy, Grouping.TEAM, false));
+  }
+
+  @Operation(summary = "System delay (capture to assignment) against rep delay (assignment to first contact)",
+      description = "groupBy: team (default), source, campaign, month, none.")
+  @GetMapping("/delays")
+  ReportTable delays(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String groupBy) {
+    return reports.delays(ReportRange.parse(from, to), Grouping.parse(groupBy, Grouping.TEAM, false));
+  }
+
+  @Operation(summary = "SLA compliance: clocks met on time, late, running; breaches per team, rep or month",
+      description = "groupBy: team (default), rep, month, source, campaign, none. Clocks count by the day they started.")
+  @GetMapping("/sla")
+  ReportTable sla(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String groupBy) {
+    return reports.sla(ReportRange.parse(from, to), Grouping.parse(groupBy, Grouping.TEAM, true));
+  }
+
+  @Operation(summary = "Rejection reasons given by sales", description = "groupBy: source (default), campaign, team, month, none.")
+  @GetMapping("/rejections")
+  ReportTable rejections(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String groupBy) {
+    return reports.rejections(ReportRange.parse(from, to), Grouping.parse(groupBy, Grouping.SOURCE, false));
+  }
+
+  @Operation(summary = "Win factors and loss reasons from closed deals", description = "groupBy: none (default), source, campaign, team, month.")
+  @GetMapping("/outcomes")
+  ReportTable outcomes(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String groupBy) {
+    return reports.outcomes(ReportRange.parse(from, to), Grouping.parse(groupBy, Grouping.NONE, false));
+  }
+
+  @Operation(summary = "Rules that sales rejects: rejection rate per MqlDefinition rule that made leads MQL",
+      description = "groupBy: none (default), source, campaign, team, month.")
+  @GetMapping("/mql-rules")
+  ReportTable mqlRules(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String groupBy) {
+    return reports.mqlRules(ReportRange.parse(from, to), Grouping.parse(groupBy, Grouping.NONE, false));
+  }
+
+  @Operation(summary = "Open SLA breaches, most overdue first, with the process instance to open in Cockpit")
+  @GetMapping("/open-breaches")
+  @AllowedGroups(Groups.SALES_MANAGERS)
+  ReportTable openBreaches(@RequestParam Optional<String> team, @RequestParam Optional<String> rep) {
+    return reports.openBreaches(team, rep);
+  }
+}
