@@ -1,5 +1,8 @@
 package com.leadhandoff.reporting;
 
+import jakarta.ws.rs.Path;
+import java.util.Set;
+import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
 import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
 
 /**
@@ -15,5 +18,18 @@ public class SlaBreachesCockpitPlugin extends AbstractCockpitPlugin {
   @Override
   public String getId() {
     return ID;
+  }
+
+  /** Cockpit serves a plugin's script through the plugin's root resource; the plugin has no REST resources of its own. */
+  @Override
+  public Set<Class<?>> getResourceClasses() {
+    return Set.of(RootResource.class);
+  }
+
+  @Path("plugin/" + ID)
+  public static class RootResource extends AbstractCockpitPluginRootResource {
+    public RootResource() {
+      super(ID);
+    }
   }
 }
