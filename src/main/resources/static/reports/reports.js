@@ -4,15 +4,15 @@ const ENGINE = 'default';
 const AUTH = `/camunda/api/admin/auth/user/${ENGINE}`;
 const $ = (selector) => document.querySelector(selector);
 const charts = {};
-let csrfToken = null;
+let xsrf = null;
 
 async function call(url, options = {}) {
   const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...(options.headers || {}) };
-  if (csrfToken && options.method && options.method !== 'GET') {
-    headers['X-XSRF-TOKEN'] = csrfToken;
+  if (xsrf && options.method && options.method !== 'GET') {
+    headers['X-XSRF-TOKEN'] = xsrf;
   }
   const response = await fetch(url, { credentials: 'same-origin', ...options, headers });
-  csrfToken = response.headers.get('X-XSRF-TOKEN') || csrfToken; // Camunda hands its CSRF token out on reads
+  xsrf = response.headers.get('X-XSRF-TOKEN') || xsrf; // Camunda hands its CSRF token out on reads
   return response;
 }
 
@@ -98,7 +98,7 @@ $('#login').addEventListener('submit', async (event) => {
   await call(AUTH); // fetches the CSRF token the login needs
   const response = await call(`${AUTH}/login/tasklist`, { method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ username: form.username.value, password: form.password.value }) });
+    body: new URLSearchParams(new FormData(form)) }); // username and password, as Camunda's login page sends them
   $('#login-error').textContent = response.ok ? '' : 'User or password is wrong, or the user may not use the webapps.';
   if (response.ok) {
     await show(await currentUser());

@@ -1,0 +1,38 @@
+package com.leadhandoff.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A fresh database on the local PostgreSQL for one benchmark run (BENCH_POSTGRES_URL, default
+ * jdbc:postgresql://127.0.0.1:5432/, user BENCH_POSTGRES_USER or postgres, password BENCH_POSTGRES_PASSWORD).
+ */
+final class BenchDatabase {
+
+  static final String SERVER = System.getenv().getOrDefault("BENCH_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/");
+  static final String USER = System.getenv().getOrDefault("BENCH_POSTGRES_USER", "postgres");
+  static final String PASSWORD = System.getenv().getOrDefault("BENCH_POSTGRES_PASSWORD", "");
+
+  private BenchDatabase() {}
+
+  static String fresh(String database) throws SQLException {
+    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD); Statement sql = admin.createStatement()) {
+      sql.execute("drop database if exists " + database + " with (force)");
+      sql.execute("create database " + database);
+    }
+    return database;
+  }
+
+  /** The app's arguments for that database, plus any others. */
+  static String[] springArgs(String database, String... more) {
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + SERVER + database,
+        "--spring.datasource.username=" + USER, "--spring.datasource.password=" + PASSWORD,
+        "--logging.level.root=WARN", "--logging.level.com.leadhandoff=WARN"));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+}

@@ -1,0 +1,59 @@
+package com.leadhandoff.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Timing and the printed table of the benchmarks. */
+final class BenchTiming {
+
+  private BenchTiming() {}
+
+  /** Runs the work {@code warmup} times unmeasured, then {@code runs} times; answers each run's milliseconds. */
+  static double[] repeat(int warmup, int runs, Supplier<?> work) {
+    for (int i = 0; i < warmup; i++) {
+      work.get();
+    }
+    double[] ms = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      work.get();
+      ms[i] = (System.nanoTime() - start) / 1e6;
+    }
+    return ms;
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  static double max(double[] values) {
+    return Arrays.stream(values).max().orElse(0);
+  }
+
+  static void print(List<String> header, List<String[]> rows) {
+    int[] width = new int[header.size()];
+    for (int i = 0; i < width.length; i++) {
+      width[i] = header.get(i).length();
+      for (String[] row : rows) {
+        width[i] = Math.max(width[i], row[i].length());
+      }
+    }
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < width.length; i++) {
+      line.append(String.format("| %-" + width[i] + "s ", header.get(i)));
+    }
+    System.out.println(line.append('|'));
+    System.out.println(line.toString().replaceAll("[^|]", "-"));
+    for (String[] row : rows) {
+      StringBuilder cells = new StringBuilder();
+      for (int i = 0; i < width.length; i++) {
+        cells.append(String.format(i == 0 ? "| %-" + width[i] + "s " : "| %" + width[i] + "s ", row[i]));
+      }
+      System.out.println(cells.append('|'));
+    }
+  }
+}
