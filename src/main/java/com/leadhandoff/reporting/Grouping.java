@@ -14,7 +14,8 @@ public enum Grouping {
   TEAM("coalesce(l.team, '(not routed)')", "c.team"),
   REP(null, "coalesce(c.assignee, '(no rep)')"),
   MONTH("to_char(l.created_at at time zone 'UTC', 'YYYY-MM')", "to_char(c.started_at at time zone 'UTC', 'YYYY-MM')"),
-  NONE("'all'", "'all'");
+  // a cast, not a bare literal: PostgreSQL refuses to group by a constant
+  NONE("cast('all' as varchar(3))", "cast('all' as varchar(3))");
 
   private final String leadSql;
   private final String clockSql;

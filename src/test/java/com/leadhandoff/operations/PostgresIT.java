@@ -10,6 +10,8 @@ import com.leadhandoff.deployment.ModelProperties;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.security.Groups;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -86,5 +88,28 @@ class PostgresIT {
   @Test
   void restartingDeploysNothingNewWhenNoModelChanged() {
     assertThat(deployer.deploy(models.locations())).isEmpty();
+  }
+
+  @Test
+  void everyReportAnswersOnPostgresqlInEveryGrouping() {
+    TestUsers.ensure(identity, "pg-manager", Groups.SALES_MANAGERS);
+    assertThat(api.post("/api/leads", "website", TestUsers.PASSWORD, """
+        {"contact": {"email": "ada@contoso.example", "title": "VP Sales"},
+         "company": {"name": "Contoso", "size": 900, "industry": "software", "country": "DE"},
+         "source": "webinar", "activities": [{"type": "demo-request"}]}""").status()).isEqualTo(201);
+    Map<String, List<String>> groupings = Map.of(
+        "funnel", List.of("source", "campaign", "team", "month", "none"),
+        "speed", List.of("source", "campaign", "team", "month", "none"),
+        "delays", List.of("source", "campaign", "team", "month", "none"),
+        "sla", List.of("source", "campaign", "team", "rep", "month", "none"),
+        "rejections", List.of("source", "campaign", "team", "month", "none"),
+        "outcomes", List.of("source", "campaign", "team", "month", "none"),
+        "mql-rules", List.of("source", "campaign", "team", "month", "none"));
+    groupings.forEach((report, groups) -> groups.forEach(group -> assertThat(
+        api.get("/api/reports/" + report + "?groupBy=" + group, "pg-manager", TestUsers.PASSWORD).status())
+        .as(report + " by " + group).isEqualTo(200)));
+    assertThat(api.get("/api/reports/funnel?groupBy=none", "pg-manager", TestUsers.PASSWORD).json().get("rows").get(0).get("mql").asInt())
+        .isPositive();
+    assertThat(api.get("/api/reports/open-breaches", "pg-manager", TestUsers.PASSWORD).status()).isEqualTo(200);
   }
 }
