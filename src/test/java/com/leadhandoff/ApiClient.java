@@ -53,7 +53,7 @@ public final class ApiClient {
   public Response send(String method, String path, String user, String password, String json, Map<String, String> headers) {
     HttpRequest.Builder builder = request(path, user, password).header("Content-Type", "application/json")
         .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-    headers.forEach(builder::header);
+    headers.forEach(builder::setHeader);
     return send(builder);
   }
 

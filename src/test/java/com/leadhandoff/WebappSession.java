@@ -32,9 +32,19 @@ public final class WebappSession {
     return send(method, "/camunda/api/engine/engine/" + engine + path, null);
   }
 
+  /** The same call as a page on another site could make it: with the session cookie but without the CSRF token. */
+  public HttpResponse<String> engineApiWithoutCsrfToken(String method, String path) throws IOException, InterruptedException {
+    return send(method, "/camunda/api/engine/engine/" + engine + path, null, false);
+  }
+
   private HttpResponse<String> send(String method, String path, String form) throws IOException, InterruptedException {
+    return send(method, path, form, true);
+  }
+
+  private HttpResponse<String> send(String method, String path, String form, boolean withCsrfToken)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-    cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
+    cookies.getCookieStore().getCookies().stream().filter(c -> withCsrfToken && c.getName().equals("XSRF-TOKEN")).findFirst()
         .ifPresent(token -> request.header("X-XSRF-TOKEN", token.getValue()));
     if (form != null) {
       request.header("Content-Type", "application/x-www-form-urlencoded").method(method, HttpRequest.BodyPublishers.ofString(form));

@@ -1,4 +1,4 @@
-package com.leadhandoff.feedback;
+package com.leadhandoff.api;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
@@ -15,26 +15,32 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
 /**
- * The Camunda REST API as the starter sets it up, plus one thing: the engine wraps a task listener's
- * exception, and the task resource wraps that again in a RestException, so a refused answer
- * ({@link BadUserRequestException} from {@link TaskAnswers}) would reach the caller as 500. With it inside,
- * the caller gets 400 and the message; every other error is answered by Camunda's own handlers.
+ * The Camunda REST API as the starter sets it up, plus 400 instead of 500 for input the product refuses: the
+ * engine wraps a task listener's exception, and the task resource wraps that again in a RestException, so a
+ * refused task answer ({@link BadUserRequestException} from the feedback rules) or a serialized Java object
+ * variable (ENGINE-17007, Java serialization is off) would reach the caller as 500. Every other error is
+ * answered by Camunda's own handlers.
  */
 @Component
-public class TaskAnswersRestConfig extends CamundaJerseyResourceConfig {
+public class EngineRestErrors extends CamundaJerseyResourceConfig {
+
+  /** The engine's code for "Java serialization format is prohibited". */
+  static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
 
   @Override
   protected void registerAdditionalResources() {
-    register(RefusedAnswerInRestException.class);
-    register(RefusedAnswerInEngineException.class);
+    register(RefusedInputInRestException.class);
+    register(RefusedInputInEngineException.class);
   }
 
-  /** 400 for a refused answer inside the exception; otherwise whatever Camunda's handler answers. */
+  /** 400 for refused input inside the exception; otherwise whatever Camunda's handler answers. */
   static <E extends Throwable> Response answer(E exception, Function<E, Response> camunda) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof BadUserRequestException refused) {
+      boolean refused = cause instanceof BadUserRequestException
+          || (cause instanceof ProcessEngineException && String.valueOf(cause.getMessage()).startsWith(JAVA_SERIALIZATION_PROHIBITED));
+      if (refused) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(Map.of("type", "BadUserRequestException", "message", refused.getMessage())).build();
+            .entity(Map.of("type", cause.getClass().getSimpleName(), "message", cause.getMessage())).build();
       }
     }
     return camunda.apply(exception);
@@ -42,7 +48,7 @@ public class TaskAnswersRestConfig extends CamundaJerseyResourceConfig {
 
   /** The task resource's wrapper ("Cannot complete task ..."). */
   @Priority(1)
-  public static class RefusedAnswerInRestException implements ExceptionMapper<RestException> {
+  public static class RefusedInputInRestException implements ExceptionMapper<RestException> {
     private final RestExceptionHandler camunda = new RestExceptionHandler();
 
     @Override
@@ -53,7 +59,7 @@ public class TaskAnswersRestConfig extends CamundaJerseyResourceConfig {
 
   /** The engine's wrapper (ENGINE-03051), where no resource wrapped it again. */
   @Priority(1)
-  public static class RefusedAnswerInEngineException implements ExceptionMapper<ProcessEngineException> {
+  public static class RefusedInputInEngineException implements ExceptionMapper<ProcessEngineException> {
     private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
 
     @Override
