@@ -22,7 +22,8 @@ public class ApiSecurityConfig implements WebMvcConfigurer {
   public FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication() {
     FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
     registration.setName("api-authentication");
-    registration.addUrlPatterns("/api/*");
+    // the API, and what monitoring reads: metrics and the detailed health
+    registration.addUrlPatterns("/api/*", "/actuator/prometheus", "/actuator/health/operations");
     return registration;
   }
 
