@@ -50,6 +50,14 @@ class DecisionModelsTest {
 
   @ParameterizedTest
   @MethodSource("decisions")
+  void everyDecisionSetsHowLongItsHistoryIsKept(Path file) {
+    for (Decision decision : Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class)) {
+      assertThat(decision.getCamundaHistoryTimeToLiveString()).as("%s: %s", file, decision.getId()).isEqualTo("P400D");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("decisions")
   void everyRuleSaysWhoAgreedItAndWhy(Path file) {
     DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
     for (DecisionTable table : model.getModelElementsByType(DecisionTable.class)) {

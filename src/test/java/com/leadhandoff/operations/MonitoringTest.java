@@ -37,7 +37,7 @@ class MonitoringTest extends LeadScenario {
     assertThat(health.json().has("components")).as("no component shown to anyone").isFalse();
     assertThat(api.get("/actuator/health/operations", null, null).status()).isEqualTo(401);
     JsonNode components = api.get("/actuator/health/operations", "monitoring", TestUsers.PASSWORD).json().get("components");
-    assertThat(components.fieldNames()).toIterable().contains("db", "jobBacklog");
+    assertThat(components.fieldNames()).toIterable().contains("db", "jobBacklog", "readinessState");
     assertThat(components.get("jobBacklog").get("details").has("dueJobs")).isTrue();
   }
 
