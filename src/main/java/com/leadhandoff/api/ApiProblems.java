@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,6 +26,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
   /** One rejected field of a request. */
   public record FieldError(String field, String message) {}
+
+  /** Two nodes or users changed the same thing at once and this request lost: nothing was saved, it may be retried. */
+  @ExceptionHandler(OptimisticLockingException.class)
+  ProblemDetail concurrentChange(OptimisticLockingException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, EngineRestErrors.CONCURRENT_CHANGE);
+    problem.setTitle("Concurrent change");
+    return problem;
+  }
 
   @ExceptionHandler(InvalidRequestException.class)
   ProblemDetail invalid(InvalidRequestException e) {

@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -15,7 +16,7 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 
 /**
- * The Camunda REST API as the starter sets it up, plus 400 instead of 500 for input the product refuses: the
+ * The Camunda REST API as the starter sets it up, plus 400 instead of 500 for input the product refuses (and 409 for a concurrent change): the
  * engine wraps a task listener's exception, and the task resource wraps that again in a RestException, so a
  * refused task answer ({@link BadUserRequestException} from the feedback rules) or a serialized Java object
  * variable (ENGINE-17007, Java serialization is off) would reach the caller as 500. Every other error is
@@ -23,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EngineRestErrors extends CamundaJerseyResourceConfig {
+
+  public static final String CONCURRENT_CHANGE = "Someone else changed this at the same moment; nothing was saved. Reload and try again.";
 
   /** The engine's code for "Java serialization format is prohibited". */
   static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
@@ -41,6 +44,10 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
       if (refused) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
             .entity(Map.of("type", cause.getClass().getSimpleName(), "message", cause.getMessage())).build();
+      }
+      if (cause instanceof OptimisticLockingException) { // another node or user changed it first: nothing was saved
+        return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "OptimisticLockingException", "message", CONCURRENT_CHANGE)).build();
       }
     }
     return camunda.apply(exception);
