@@ -31,10 +31,12 @@ public class JobBacklogHealth implements HealthIndicator {
 
   @Override
   public Health health() {
+    Date now = ClockUtil.getCurrentTime();
     long due = management.createJobQuery().executable().count();
-    Date oldest = management.createJobQuery().executable().orderByJobDuedate().asc().listPage(0, 1).stream()
-        .map(Job::getDuedate).filter(date -> date != null).findFirst().orElse(null);
-    Duration lag = oldest == null ? Duration.ZERO : Duration.ofMillis(Math.max(0, ClockUtil.getCurrentTime().getTime() - oldest.getTime()));
+    // every job has a due date (ensure-job-due-date-not-null): an async step's is when it was created
+    Date oldest = management.createJobQuery().executable().duedateLowerThan(now).orderByJobDuedate().asc().listPage(0, 1).stream()
+        .map(Job::getDuedate).findFirst().orElse(null);
+    Duration lag = oldest == null ? Duration.ZERO : Duration.ofMillis(Math.max(0, now.getTime() - oldest.getTime()));
     return Health.status(lag.compareTo(maxLag) > 0 ? LAGGING : Status.UP)
         .withDetail("dueJobs", due).withDetail("oldestDueLagSeconds", lag.toSeconds()).withDetail("maxLagSeconds", maxLag.toSeconds())
         .build();

@@ -1,6 +1,7 @@
 package com.leadhandoff.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.leadhandoff.ApiClient;
 import com.leadhandoff.LeadHandoffTest;
@@ -14,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +36,7 @@ class HardeningTest {
   @LocalServerPort int port;
   @Autowired IdentityService identity;
   @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
   @Autowired TaskService tasks;
   @Autowired LeadCaptureService capture;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
@@ -121,5 +125,17 @@ class HardeningTest {
         Map.of());
     assertThat(response.status()).as(response.raw().body()).isEqualTo(400);
     assertThat(runtime.getVariable(instance, "payload")).isNull();
+  }
+
+  @Test
+  void noScriptEngineRunsCodeFromADeployedModel() {
+    // only Camunda's own expression languages (FEEL, JUEL); no JavaScript, Groovy, Python or Ruby engine
+    assertThat(new javax.script.ScriptEngineManager().getEngineFactories()).flatExtracting(javax.script.ScriptEngineFactory::getNames)
+        .doesNotContain("javascript", "js", "JavaScript", "groovy", "Groovy", "python", "jython", "ruby", "jruby");
+    repository.createDeployment().name("hardening-script").addModelInstance("script.bpmn", Bpmn.createExecutableProcess("HardeningScript")
+        .camundaHistoryTimeToLive(1).startEvent().scriptTask().scriptFormat("javascript").scriptText("java.lang.System.exit(1)")
+        .endEvent().done()).deploy();
+    assertThatThrownBy(() -> runtime.startProcessInstanceByKey("HardeningScript"))
+        .hasMessageContaining("javascript");
   }
 }
