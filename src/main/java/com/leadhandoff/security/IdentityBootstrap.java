@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,9 +44,11 @@ public class IdentityBootstrap {
   private final TaskService tasks;
   private final SalesTeams teams;
   private final AdminProperties admin;
+  private final Environment environment;
 
   public IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, SalesTeams teams, AdminProperties admin) {
+      TaskService tasks, SalesTeams teams, AdminProperties admin, Environment environment) {
+    this.environment = environment;
     this.identity = identity;
     this.authorizations = authorizations;
     this.filters = filters;
@@ -102,6 +105,19 @@ public class IdentityBootstrap {
     filter("Grey cases to decide", tasks.createTaskQuery().taskDefinitionKey("Task_JointReview")
         .orderByTaskCreateTime().asc(), List.of(Groups.MARKETING, Groups.SALES_MANAGERS));
     createAdministrator();
+    requireAdministrator();
+  }
+
+  /**
+   * Without any administrator, Camunda's webapps let the first visitor create one: a node never runs so. The demo
+   * profile brings its own administrator.
+   */
+  private void requireAdministrator() {
+    boolean demo = environment.matchesProfiles("demo");
+    if (!demo && identity.createUserQuery().memberOfGroup(Groups.ADMINS).count() == 0) {
+      throw new IllegalStateException("No administrator: set LEAD_HANDOFF_ADMIN_USER and LEAD_HANDOFF_ADMIN_PASSWORD for the "
+          + "first start. Without one, Camunda's webapps would let the first visitor create an administrator.");
+    }
   }
 
   private void createAdministrator() {

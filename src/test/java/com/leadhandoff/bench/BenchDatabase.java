@@ -31,7 +31,9 @@ final class BenchDatabase {
   static String[] springArgs(String database, String... more) {
     List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + SERVER + database,
         "--spring.datasource.username=" + USER, "--spring.datasource.password=" + PASSWORD,
-        "--logging.level.root=WARN", "--logging.level.com.leadhandoff=WARN"));
+        "--logging.level.root=WARN", "--logging.level.com.leadhandoff=WARN",
+        // a node does not start without an administrator
+        "--lead-handoff.admin.user=" + ClusterCrashBench.ADMIN, "--lead-handoff.admin.password=" + ClusterCrashBench.ADMIN_PASSWORD));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }

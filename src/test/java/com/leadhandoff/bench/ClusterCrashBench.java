@@ -265,7 +265,6 @@ public final class ClusterCrashBench {
       List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-jar", "target/lead-handoff.jar"));
       command.addAll(List.of(BenchDatabase.springArgs(database,
           "--spring.profiles.active=postgres", "--server.address=127.0.0.1",
-          "--lead-handoff.admin.user=" + ADMIN, "--lead-handoff.admin.password=" + ADMIN_PASSWORD,
           // a crashed node's jobs come back after 20 s instead of 2 minutes, to keep the run short
           "--camunda.bpm.job-execution.lock-time-in-millis=20000",
           // the teams work around the clock here, so one-minute SLAs fall due whenever the test runs

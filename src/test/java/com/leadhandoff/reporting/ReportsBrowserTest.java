@@ -31,7 +31,6 @@ class ReportsBrowserTest extends LeadScenario {
 
   @Test
   void theManagerSeesTheBreachInCockpitAndMarketingSeesTheCharts() throws Exception {
-    TestUsers.ensure(engine.getIdentityService(), "browser-admin", Groups.ADMINS); // else Camunda asks to create the first admin
     TestUsers.ensure(engine.getIdentityService(), "browser-manager", Groups.SALES_MANAGERS);
     TestUsers.ensure(engine.getIdentityService(), "browser-marketing", Groups.MARKETING);
     TestUsers.ensure(engine.getIdentityService(), "browser-emea-rep", "sales-emea");

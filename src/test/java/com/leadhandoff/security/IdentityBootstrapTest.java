@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @LeadHandoffTest
@@ -24,7 +25,8 @@ class IdentityBootstrapTest {
   @Autowired SalesTeams teams;
 
   private IdentityBootstrap withAdmin(String user, String password) {
-    return new IdentityBootstrap(identity, authorizations, filters, tasks, teams, new AdminProperties(user, password));
+    return new IdentityBootstrap(identity, authorizations, filters, tasks, teams, new AdminProperties(user, password),
+        new MockEnvironment());
   }
 
   @Test
@@ -60,6 +62,21 @@ class IdentityBootstrapTest {
     withAdmin(null, null).bootstrap();
     assertThat(identity.createUserQuery().count()).isEqualTo(users);
     assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(grants);
+  }
+
+  @Test
+  void withoutAnyAdministratorTheNodeDoesNotStart() {
+    var admins = identity.createUserQuery().memberOfGroup(Groups.ADMINS).list().stream().map(u -> u.getId()).toList();
+    admins.forEach(id -> identity.deleteMembership(id, Groups.ADMINS));
+    try {
+      assertThatThrownBy(() -> withAdmin(null, null).bootstrap())
+          .hasMessageContaining("No administrator").hasMessageContaining("LEAD_HANDOFF_ADMIN_USER");
+      MockEnvironment demo = new MockEnvironment();
+      demo.setActiveProfiles("demo");
+      new IdentityBootstrap(identity, authorizations, filters, tasks, teams, new AdminProperties(null, null), demo).bootstrap();
+    } finally {
+      admins.forEach(id -> identity.createMembership(id, Groups.ADMINS));
+    }
   }
 
   @Test
