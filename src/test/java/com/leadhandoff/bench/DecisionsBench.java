@@ -83,6 +83,26 @@ public final class DecisionsBench {
       chain.run();
       single.run();
     }
+    // each table on its own, with the facts the tables before it produced: where the chain spends its time
+    List<Map<String, Object>> fed = new ArrayList<>();
+    for (Map<String, Object> lead : leads) {
+      Map<String, Object> facts = new HashMap<>(lead);
+      for (String key : CHAIN) {
+        DmnDecisionResult result = dmn.evaluateDecision(decisions.get(key), facts);
+        if (!result.isEmpty()) {
+          facts.putAll(result.getFirstResult().getEntryMap());
+        }
+      }
+      fed.add(facts);
+    }
+    List<String[]> perTable = new ArrayList<>();
+    for (String key : CHAIN) {
+      int[] next = {0};
+      double perSecond = rate(() -> dmn.evaluateDecision(decisions.get(key), fed.get(next[0]++ % fed.size())), Math.max(1000, chains / 5));
+      perTable.add(new String[] {"  " + key + (decisions.get(key).getRequiredDecisions().isEmpty() ? "" : " (with its required table)"),
+          String.format("%,.0f", perSecond), ""});
+      System.out.printf("BENCH decisions.table.%s_per_s %.0f%n", key, perSecond);
+    }
     double chainsPerSecond = rate(chain, chains);
     double trivialPerSecond = rate(single, chains * CHAIN.size());
     double tablesPerSecond = chainsPerSecond * CHAIN.size();
@@ -91,6 +111,7 @@ public final class DecisionsBench {
         new String[] {"qualification chain (6 tables + 2 required)", String.format("%,.0f", chainsPerSecond),
             String.format("%.3f", chainsPerSecond / trivialPerSecond)},
         new String[] {"...its tables, each", String.format("%,.0f", tablesPerSecond), String.format("%.3f", tablesPerSecond / trivialPerSecond)}));
+    BenchTiming.print(List.of("each table of the chain", "per second", "note"), perTable);
     System.out.printf("BENCH decisions.trivial_per_s %.0f%nBENCH decisions.chain_per_s %.0f%nBENCH decisions.chain_ratio_to_trivial %.4f%n",
         trivialPerSecond, chainsPerSecond, chainsPerSecond / trivialPerSecond);
   }
