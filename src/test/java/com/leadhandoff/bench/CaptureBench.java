@@ -1,0 +1,140 @@
+package com.leadhandoff.bench;
+
+import com.leadhandoff.LeadHandoffApplication;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Scenario 1 (bench/README.md): leads per second and p50/p99 latency through {@code POST /api/leads} with N
+ * concurrent clients (validation, de-duplication, 8 decisions with their audit, process start, user task, SLA
+ * timers), against two baselines of the same run on the same fresh PostgreSQL database: the bare engine starting
+ * a minimal process (start -> user task) through the Java API with N threads, and pgbench's single-row inserts
+ * (the database's commit limit). Usage: bench/run capture [leads] [clients]
+ */
+public final class CaptureBench {
+
+  private CaptureBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int leads = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    String database = BenchDatabase.fresh("lead_handoff_bench_capture");
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeadHandoffApplication.class)
+        .profiles("postgres").run(BenchDatabase.springArgs(database))) {
+      int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      HttpClient http = HttpClient.newHttpClient();
+      String auth = ClusterCrashBench.basic();
+
+      IntConsumer capture = n -> {
+        try {
+          HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/leads"))
+              .header("Authorization", auth).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                  {"contact": {"email": "bench-%d@northwind.example", "title": "VP Sales"},
+                   "company": {"name": "Northwind %d", "size": 800, "industry": "software", "country": "DE"},
+                   "source": "webinar", "campaign": "bench", "activities": [{"type": "demo-request"}]}""".formatted(n, n))).build(),
+              HttpResponse.BodyHandlers.ofString());
+          if (response.statusCode() != 201) {
+            throw new IllegalStateException("lead " + n + ": " + response.statusCode() + " " + response.body());
+          }
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      };
+      engine.getRepositoryService().createDeployment().name("bench-minimal").addModelInstance("minimal.bpmn",
+          Bpmn.createExecutableProcess("BenchMinimal").camundaHistoryTimeToLive(1).startEvent().userTask("Task_Wait")
+              .camundaCandidateGroups("sales-emea").endEvent().done()).deploy();
+      IntConsumer bare = n -> engine.getRuntimeService().startProcessInstanceByKey("BenchMinimal", "bench-" + n);
+
+      run(capture, WARM_UP, Math.min(200, leads / 10), clients); // warm-up: JIT, caches, connection pool
+      run(bare, WARM_UP, Math.min(200, leads / 10), clients);
+      double[] captureMs = run(capture, 0, leads, clients);
+      double[] bareMs = run(bare, 0, leads, clients);
+      double captureRate = leads / (captureMs[captureMs.length - 1] / 1000);
+      double bareRate = leads / (bareMs[bareMs.length - 1] / 1000);
+      double pgbench = pgbench(database, clients);
+
+      BenchTiming.print(List.of("capture (" + leads + " each, " + clients + " clients)", "per second", "p50 ms", "p99 ms", "capture / this"),
+          List.of(
+              new String[] {"POST /api/leads (full path)", String.format("%.1f", captureRate), pct(captureMs, 50), pct(captureMs, 99), "1.00"},
+              new String[] {"bare engine: start -> user task (Java API)", String.format("%.1f", bareRate), pct(bareMs, 50), pct(bareMs, 99),
+                  String.format("%.2f", captureRate / bareRate)},
+              new String[] {"pgbench single-row insert (tps)", String.format("%.0f", pgbench), "", "",
+                  pgbench > 0 ? String.format("%.3f", captureRate / pgbench) : "n/a"}));
+      System.out.printf("BENCH capture.leads_per_s %.1f%nBENCH capture.p50_ms %s%nBENCH capture.p99_ms %s%nBENCH capture.bare_engine_per_s %.1f%n"
+          + "BENCH capture.ratio_to_bare_engine %.3f%nBENCH capture.pgbench_tps %.0f%n", captureRate, pct(captureMs, 50), pct(captureMs, 99),
+          bareRate, captureRate / bareRate, pgbench);
+      System.out.println(captureRate / bareRate >= 0.4 ? "goal met: capture >= 40 % of the bare engine" : "goal missed: capture < 40 % of the bare engine");
+    }
+  }
+
+  /** Numbers of the warm-up's leads, apart from the measured ones. */
+  static final int WARM_UP = 10_000_000;
+
+  /**
+   * Runs work(first + i) for i in [0, count) on the given number of threads; answers each call's latency in ms,
+   * sorted, with the total wall time appended as the last element.
+   */
+  private static double[] run(IntConsumer work, int first, int count, int threads) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<Double>> calls = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      int n = first + i;
+      calls.add(pool.submit(() -> {
+        long t = System.nanoTime();
+        work.accept(n);
+        return (System.nanoTime() - t) / 1e6;
+      }));
+    }
+    double[] ms = new double[count + 1];
+    for (int i = 0; i < count; i++) {
+      ms[i] = calls.get(i).get();
+    }
+    ms[count] = (System.nanoTime() - start) / 1e6;
+    pool.shutdown();
+    Arrays.sort(ms, 0, count);
+    return ms;
+  }
+
+  private static String pct(double[] sortedWithTotal, int percentile) {
+    int n = sortedWithTotal.length - 1;
+    return String.format("%.1f", sortedWithTotal[Math.min(n - 1, (int) Math.ceil(percentile / 100.0 * n) - 1)]);
+  }
+
+  /** pgbench: single-row inserts with the same number of clients for 10 s; 0 if pgbench is not installed. */
+  private static double pgbench(String database, int clients) throws Exception {
+    Path script = Files.createTempFile("pgbench-insert", ".sql");
+    Files.writeString(script, "insert into bench_insert (v) values (1);\n");
+    new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", BenchDatabase.USER, "-d", database, "-qc",
+        "create table if not exists bench_insert (id bigserial primary key, v int)").inheritIO().start().waitFor();
+    Process pgbench;
+    try {
+      pgbench = new ProcessBuilder("pgbench", "-n", "-h", "127.0.0.1", "-U", BenchDatabase.USER, "-c", String.valueOf(clients), "-j", "2",
+          "-T", "10", "-f", script.toString(), database).redirectErrorStream(true).start();
+    } catch (java.io.IOException notInstalled) {
+      return 0;
+    }
+    String output = new String(pgbench.getInputStream().readAllBytes());
+    pgbench.waitFor();
+    Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+    return tps.find() ? Double.parseDouble(tps.group(1)) : 0;
+  }
+}
