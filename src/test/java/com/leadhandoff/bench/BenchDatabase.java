@@ -27,6 +27,14 @@ final class BenchDatabase {
     return database;
   }
 
+  /** A fresh copy of another database (PostgreSQL's template copy), for runs that must start from the same state. */
+  static void copy(String from, String to) throws SQLException {
+    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD); Statement sql = admin.createStatement()) {
+      sql.execute("drop database if exists " + to + " with (force)");
+      sql.execute("create database " + to + " template " + from);
+    }
+  }
+
   /** The app's arguments for that database, plus any others. */
   static String[] springArgs(String database, String... more) {
     List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + SERVER + database,

@@ -1,0 +1,121 @@
+package com.leadhandoff.bench;
+
+import com.leadhandoff.LeadHandoffApplication;
+import com.leadhandoff.capture.LeadCaptureService;
+import com.leadhandoff.capture.LeadSubmission;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Scenario 2 (bench/README.md): N leads (10,000 by default) wait at their accept task; all their SLA timers are
+ * made due at the same moment (the job table's due dates moved, as time travel); then one node, and in a copy of
+ * the same database two nodes, drain them. Prints the time until every breach is recorded, breaches and jobs per
+ * second, the two-node speed-up (goal 1.6x) and checks zero duplicate and zero missed breaches.
+ * Usage: bench/run sla-drain [leads]
+ */
+public final class SlaDrainBench {
+
+  private SlaDrainBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int leads = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    String setup = BenchDatabase.fresh("lead_handoff_drain_setup");
+    long started = System.nanoTime();
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeadHandoffApplication.class)
+        .profiles("postgres").run(BenchDatabase.springArgs(setup, "--camunda.bpm.job-execution.enabled=false"))) {
+      LeadCaptureService capture = app.getBean(LeadCaptureService.class);
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      List<Future<?>> calls = new ArrayList<>();
+      for (int i = 0; i < leads; i++) {
+        int n = i;
+        calls.add(pool.submit(() -> capture.capture(new LeadSubmission(new LeadSubmission.Contact("drain-" + n + "@northwind.example",
+            null, null, "VP Sales", null), new LeadSubmission.Company("Northwind", 800, "software", n % 2 == 0 ? "DE" : "US", null),
+            "webinar", "bench", null, null, false, null, null, List.of(new LeadSubmission.Activity("demo-request", null, null))), "bench")));
+      }
+      for (Future<?> call : calls) {
+        call.get();
+      }
+      pool.shutdown();
+    }
+    System.out.printf("%,d leads waiting at their accept task after %.0f s%n", leads, (System.nanoTime() - started) / 1e9);
+
+    Path logs = Files.createDirectories(Path.of("target", "sla-drain"));
+    double[] one = drain(setup, "lead_handoff_drain_one", 1, leads, logs);
+    double[] two = drain(setup, "lead_handoff_drain_two", 2, leads, logs);
+    BenchTiming.print(List.of("SLA drain (" + leads + " accept SLAs due at once)", "seconds", "breaches/s", "jobs/s", "duplicates", "missed"),
+        List.of(row("one node", one), row("two nodes", two)));
+    double speedUp = one[0] / two[0];
+    System.out.printf("two nodes are %.2fx one node (goal 1.6x)%n", speedUp);
+    System.out.printf("BENCH sla_drain.one_node_s %.1f%nBENCH sla_drain.two_nodes_s %.1f%nBENCH sla_drain.speed_up %.2f%n"
+        + "BENCH sla_drain.duplicates %d%nBENCH sla_drain.missed %d%n", one[0], two[0], speedUp, (long) (one[3] + two[3]),
+        (long) (one[4] + two[4]));
+    if (one[3] + two[3] + one[4] + two[4] > 0) {
+      System.exit(1);
+    }
+  }
+
+  /** A copy of the waiting leads, drained by that many nodes: seconds, breaches/s, jobs/s, duplicates, missed. */
+  private static double[] drain(String setup, String database, int nodes, int leads, Path logs) throws Exception {
+    BenchDatabase.copy(setup, database);
+    long jobs = count(database, "select count(*) from act_ru_job where handler_type_ like 'timer%'");
+    List<ClusterCrashBench.Node> started = new ArrayList<>();
+    try {
+      for (int i = 1; i <= nodes; i++) {
+        ClusterCrashBench.Node node = ClusterCrashBench.Node.start(i, 18090 + i, database, logs);
+        node.awaitHealthy(Duration.ofMinutes(3));
+        started.add(node);
+      }
+      // every accept SLA falls due now: warning and breach timers together
+      update(database, "update act_ru_job set duedate_ = now() where handler_type_ like 'timer%'");
+      long start = System.nanoTime();
+      long deadline = start + Duration.ofMinutes(20).toNanos();
+      while (count(database, "select count(*) from lead_sla_breaches") < leads && System.nanoTime() < deadline) {
+        Thread.sleep(500);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long breaches = count(database, "select count(*) from lead_sla_breaches");
+      long duplicates = count(database, "select count(*) from (select lead_id from lead_sla_breaches group by lead_id having count(*) > 1) d");
+      long missed = leads - count(database, "select count(distinct lead_id) from lead_sla_breaches");
+      long left = count(database, "select count(*) from act_ru_job where handler_type_ like 'timer%' and duedate_ <= now()");
+      System.out.printf("%d node(s): %d breaches in %.1f s%n", nodes, breaches, seconds);
+      return new double[] {seconds, breaches / seconds, (jobs - left) / seconds, duplicates, missed};
+    } finally {
+      for (ClusterCrashBench.Node node : started) {
+        node.kill();
+      }
+    }
+  }
+
+  private static String[] row(String name, double[] figures) {
+    return new String[] {name, String.format("%.1f", figures[0]), String.format("%.1f", figures[1]), String.format("%.1f", figures[2]),
+        String.format("%.0f", figures[3]), String.format("%.0f", figures[4])};
+  }
+
+  private static long count(String database, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(BenchDatabase.SERVER + database, BenchDatabase.USER, BenchDatabase.PASSWORD);
+        Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static void update(String database, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(BenchDatabase.SERVER + database, BenchDatabase.USER, BenchDatabase.PASSWORD);
+        Statement s = c.createStatement()) {
+      s.executeUpdate(sql);
+    }
+  }
+}
