@@ -4,6 +4,7 @@ import com.leadhandoff.security.AllowedGroups;
 import com.leadhandoff.security.Groups;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Optional;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,6 +23,17 @@ class ReportsController {
 
   private final Reports reports;
 
+  /** The query parameters every report takes: {@code from}, {@code to} (inclusive dates) and {@code groupBy}. */
+  record ReportParams(String from, String to, String groupBy) {
+    ReportRange range() {
+      return ReportRange.parse(from, to);
+    }
+
+    Grouping grouping(Grouping fallback, boolean clocks) {
+      return Grouping.parse(groupBy, fallback, clocks);
+    }
+  }
+
   ReportsController(Reports reports) {
     this.reports = reports;
   }
@@ -29,55 +41,48 @@ class ReportsController {
   @Operation(summary = "Funnel: captured, MQL, SAL, SQL, opportunity, won, with stage-to-stage conversion",
       description = "groupBy: source (default), campaign, team, month, none. Leads count by the day they were captured.")
   @GetMapping("/funnel")
-  ReportTable funnel(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String groupBy) {
-    return reports.funnel(ReportRange.parse(from, to), Grouping.parse(groupBy, Grouping.SOURCE, false));
+  ReportTable funnel(@ParameterObject ReportParams params) {
+    return reports.funnel(params.range(), params.grouping(Grouping.SOURCE, false));
   }
 
   @Operation(summary = "Speed: median and p90 business hours from assignment to accept, first contact, SQL and close",
       description = "groupBy: team (default), source, campaign, month, none.")
   @GetMapping("/speed")
-  ReportTable speed(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String groupBy) {
-    return reports.speed(ReportRange.parse(from, to), Grouping.parse(groupBy, Grouping.TEAM, false));
+  ReportTable speed(@ParameterObject ReportParams params) {
+    return reports.speed(params.range(), params.grouping(Grouping.TEAM, false));
   }
 
   @Operation(summary = "System delay (capture to assignment) against rep delay (assignment to first contact)",
       description = "groupBy: team (default), source, campaign, month, none.")
   @GetMapping("/delays")
-  ReportTable delays(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String groupBy) {
-    return reports.delays(ReportRange.parse(from, to), Grouping.parse(groupBy, Grouping.TEAM, false));
+  ReportTable delays(@ParameterObject ReportParams params) {
+    return reports.delays(params.range(), params.grouping(Grouping.TEAM, false));
   }
 
   @Operation(summary = "SLA compliance: clocks met on time, late, running; breaches per team, rep or month",
       description = "groupBy: team (default), rep, month, source, campaign, none. Clocks count by the day they started.")
   @GetMapping("/sla")
-  ReportTable sla(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String groupBy) {
-    return reports.sla(ReportRange.parse(from, to), Grouping.parse(groupBy, Grouping.TEAM, true));
+  ReportTable sla(@ParameterObject ReportParams params) {
+    return reports.sla(params.range(), params.grouping(Grouping.TEAM, true));
   }
 
   @Operation(summary = "Rejection reasons given by sales", description = "groupBy: source (default), campaign, team, month, none.")
   @GetMapping("/rejections")
-  ReportTable rejections(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String groupBy) {
-    return reports.rejections(ReportRange.parse(from, to), Grouping.parse(groupBy, Grouping.SOURCE, false));
+  ReportTable rejections(@ParameterObject ReportParams params) {
+    return reports.rejections(params.range(), params.grouping(Grouping.SOURCE, false));
   }
 
   @Operation(summary = "Win factors and loss reasons from closed deals", description = "groupBy: none (default), source, campaign, team, month.")
   @GetMapping("/outcomes")
-  ReportTable outcomes(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String groupBy) {
-    return reports.outcomes(ReportRange.parse(from, to), Grouping.parse(groupBy, Grouping.NONE, false));
+  ReportTable outcomes(@ParameterObject ReportParams params) {
+    return reports.outcomes(params.range(), params.grouping(Grouping.NONE, false));
   }
 
   @Operation(summary = "Rules that sales rejects: rejection rate per MqlDefinition rule that made leads MQL",
       description = "groupBy: none (default), source, campaign, team, month.")
   @GetMapping("/mql-rules")
-  ReportTable mqlRules(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-      @RequestParam(required = false) String groupBy) {
-    return reports.mqlRules(ReportRange.parse(from, to), Grouping.parse(groupBy, Grouping.NONE, false));
+  ReportTable mqlRules(@ParameterObject ReportParams params) {
+    return reports.mqlRules(params.range(), params.grouping(Grouping.NONE, false));
   }
 
   @Operation(summary = "Open SLA breaches, most overdue first, with the process instance to open in Cockpit")
