@@ -28,9 +28,10 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Records every decision evaluated inside a lead's process instance (the business key is the lead id),
- * including the decisions it required, with key, version, matched rule ids and outputs. Runs in the
- * engine's transaction, so the record and the process state are committed together.
+ * Sets up the engine's DMN engine: FEEL expressions parsed once ({@link ParsedOnceFeelEngine}); every decision
+ * evaluated inside a lead's process instance (the business key is the lead id) recorded, including the decisions
+ * it required, with key, version, matched rule ids and outputs. Records are written in the engine's transaction, so
+ * the record and the process state are committed together.
  */
 @Component
 public class DecisionAuditPlugin extends AbstractProcessEnginePlugin implements DmnDecisionEvaluationListener {
@@ -49,6 +50,7 @@ public class DecisionAuditPlugin extends AbstractProcessEnginePlugin implements 
       dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
       configuration.setDmnEngineConfiguration(dmn);
     }
+    ParsedOnceFeelEngine.installIn(dmn);
     List<DmnDecisionEvaluationListener> listeners = new ArrayList<>(dmn.getCustomPostDecisionEvaluationListeners());
     listeners.add(this);
     dmn.setCustomPostDecisionEvaluationListeners(listeners);

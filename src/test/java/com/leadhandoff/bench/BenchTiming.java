@@ -1,5 +1,8 @@
 package com.leadhandoff.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
@@ -32,6 +35,25 @@ final class BenchTiming {
 
   static double max(double[] values) {
     return Arrays.stream(values).max().orElse(0);
+  }
+
+  /**
+   * The machine's CPU time so far from /proc/stat, in clock ticks: {busy, total} over all cores. The share busy
+   * between two readings tells whether a run was bound by the machine's CPUs (all processes: nodes and database).
+   */
+  static long[] cpuTicks() throws IOException {
+    String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+    long total = 0;
+    for (int i = 1; i < Math.min(fields.length, 9); i++) { // user nice system idle iowait irq softirq steal
+      total += Long.parseLong(fields[i]);
+    }
+    long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+    return new long[] {total - idle, total};
+  }
+
+  /** The share of the machine's CPU time that was busy between two {@link #cpuTicks()} readings, 0..1. */
+  static double busyShare(long[] before, long[] after) {
+    return (double) (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
   }
 
   static void print(List<String> header, List<String[]> rows) {

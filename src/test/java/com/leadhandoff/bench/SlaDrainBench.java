@@ -55,19 +55,25 @@ public final class SlaDrainBench {
     Path logs = Files.createDirectories(Path.of("target", "sla-drain"));
     double[] one = drain(setup, "lead_handoff_drain_one", 1, leads, logs);
     double[] two = drain(setup, "lead_handoff_drain_two", 2, leads, logs);
-    BenchTiming.print(List.of("SLA drain (" + leads + " accept SLAs due at once)", "seconds", "breaches/s", "jobs/s", "duplicates", "missed"),
+    BenchTiming.print(List.of("SLA drain (" + leads + " accept SLAs due at once)", "seconds", "breaches/s", "jobs/s", "duplicates", "missed",
+        "machine CPU busy", "breaches per CPU-s"),
         List.of(row("one node", one), row("two nodes", two)));
     double speedUp = one[0] / two[0];
-    System.out.printf("two nodes are %.2fx one node (goal 1.6x)%n", speedUp);
+    System.out.printf("two nodes are %.2fx one node (goal 1.6x); one node kept the machine's %d CPUs %.0f %% busy%n", speedUp,
+        Runtime.getRuntime().availableProcessors(), one[5] * 100);
     System.out.printf("BENCH sla_drain.one_node_s %.1f%nBENCH sla_drain.two_nodes_s %.1f%nBENCH sla_drain.speed_up %.2f%n"
-        + "BENCH sla_drain.duplicates %d%nBENCH sla_drain.missed %d%n", one[0], two[0], speedUp, (long) (one[3] + two[3]),
-        (long) (one[4] + two[4]));
+        + "BENCH sla_drain.duplicates %d%nBENCH sla_drain.missed %d%nBENCH sla_drain.one_node_cpu_busy %.2f%n"
+        + "BENCH sla_drain.two_nodes_cpu_busy %.2f%n", one[0], two[0], speedUp, (long) (one[3] + two[3]), (long) (one[4] + two[4]),
+        one[5], two[5]);
     if (one[3] + two[3] + one[4] + two[4] > 0) {
       System.exit(1);
     }
   }
 
-  /** A copy of the waiting leads, drained by that many nodes: seconds, breaches/s, jobs/s, duplicates, missed. */
+  /**
+   * A copy of the waiting leads, drained by that many nodes: seconds, breaches/s, jobs/s, duplicates, missed, the
+   * machine's CPU busy share and breaches per busy CPU-second.
+   */
   private static double[] drain(String setup, String database, int nodes, int leads, Path logs) throws Exception {
     BenchDatabase.copy(setup, database);
     long jobs = count(database, "select count(*) from act_ru_job where handler_type_ like 'timer%'");
@@ -81,17 +87,20 @@ public final class SlaDrainBench {
       // every accept SLA falls due now: warning and breach timers together
       update(database, "update act_ru_job set duedate_ = now() where handler_type_ like 'timer%'");
       long start = System.nanoTime();
+      long[] cpuBefore = BenchTiming.cpuTicks();
       long deadline = start + Duration.ofMinutes(20).toNanos();
       while (count(database, "select count(*) from lead_sla_breaches") < leads && System.nanoTime() < deadline) {
         Thread.sleep(500);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuBusy = BenchTiming.busyShare(cpuBefore, BenchTiming.cpuTicks());
       long breaches = count(database, "select count(*) from lead_sla_breaches");
       long duplicates = count(database, "select count(*) from (select lead_id from lead_sla_breaches group by lead_id having count(*) > 1) d");
       long missed = leads - count(database, "select count(distinct lead_id) from lead_sla_breaches");
       long left = count(database, "select count(*) from act_ru_job where handler_type_ like 'timer%' and duedate_ <= now()");
       System.out.printf("%d node(s): %d breaches in %.1f s%n", nodes, breaches, seconds);
-      return new double[] {seconds, breaches / seconds, (jobs - left) / seconds, duplicates, missed};
+      return new double[] {seconds, breaches / seconds, (jobs - left) / seconds, duplicates, missed, cpuBusy,
+          breaches / (seconds * cpuBusy * Runtime.getRuntime().availableProcessors())};
     } finally {
       for (ClusterCrashBench.Node node : started) {
         node.kill();
@@ -101,7 +110,8 @@ public final class SlaDrainBench {
 
   private static String[] row(String name, double[] figures) {
     return new String[] {name, String.format("%.1f", figures[0]), String.format("%.1f", figures[1]), String.format("%.1f", figures[2]),
-        String.format("%.0f", figures[3]), String.format("%.0f", figures[4])};
+        String.format("%.0f", figures[3]), String.format("%.0f", figures[4]), String.format("%.0f %%", figures[5] * 100),
+        String.format("%.1f", figures[6])};
   }
 
   private static long count(String database, String sql) throws SQLException {

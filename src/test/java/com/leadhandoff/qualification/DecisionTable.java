@@ -24,7 +24,7 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
- * One decision file from decisions/, evaluated by the Camunda DMN engine as the process engine does,
+ * One decision file from decisions/, evaluated by the Camunda DMN engine with the product's FEEL engine, as the process engine does,
  * remembering which rules matched so a test class can prove it hit every rule of the agreement.
  */
 final class DecisionTable {
@@ -36,7 +36,8 @@ final class DecisionTable {
 
   DecisionTable(String fileName) {
     this.file = Path.of("decisions", fileName);
-    DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    DefaultDmnEngineConfiguration configuration = ParsedOnceFeelEngine.installIn(
+        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration());
     configuration.customPostDecisionTableEvaluationListeners(List.of((DmnDecisionTableEvaluationEvent event) ->
         event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matched::add)));
     this.engine = configuration.buildEngine();
