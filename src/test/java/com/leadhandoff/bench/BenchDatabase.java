@@ -2,6 +2,7 @@ package com.leadhandoff.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -44,5 +45,39 @@ final class BenchDatabase {
         "--lead-handoff.admin.user=" + ClusterCrashBench.ADMIN, "--lead-handoff.admin.password=" + ClusterCrashBench.ADMIN_PASSWORD));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
+  }
+
+  static Connection connect(String database) throws SQLException {
+    return DriverManager.getConnection(SERVER + database, USER, PASSWORD);
+  }
+
+  /** The single number a query answers, e.g. a count. */
+  static long count(String database, String sql) throws SQLException {
+    try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  static void update(String database, String sql) throws SQLException {
+    try (Connection c = connect(database); Statement s = c.createStatement()) {
+      s.executeUpdate(sql);
+    }
+  }
+
+  /** Rows in all tables of the database's public schema (engine and app), counted exactly. */
+  static long rows(String database) throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Connection c = connect(database); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
+    }
+    long rows = 0;
+    for (String table : tables) {
+      rows += count(database, "select count(*) from \"" + table + "\"");
+    }
+    return rows;
   }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -72,7 +71,7 @@ public final class ClusterCrashBench {
       for (int i = 0; i < leads; i++) {
         int n = i;
         if (i == beforeKill) {
-          while (accepted.size() < beforeKill || count(database, "select count(*) from lead_sla_breaches") < beforeKill / 10) {
+          while (accepted.size() < beforeKill || BenchDatabase.count(database, "select count(*) from lead_sla_breaches") < beforeKill / 10) {
             Thread.sleep(100);
           }
           lockedAtKill = lockedJobs(database);
@@ -94,38 +93,38 @@ public final class ClusterCrashBench {
       while (System.nanoTime() < deadline) {
         // a lock that expires later than kill + lock time was taken after the kill: its owner is alive
         liveOwners.addAll(lockedJobs(database, "lock_exp_time_ > cast('" + killedAtDb + "' as timestamptz) + interval '21 seconds'").values());
-        breaches = count(database, "select count(*) from lead_sla_breaches");
-        if (breaches >= expectedBreaches && count(database, escalations()) >= accepted.size()) {
+        breaches = BenchDatabase.count(database, "select count(*) from lead_sla_breaches");
+        if (breaches >= expectedBreaches && BenchDatabase.count(database, escalations()) >= accepted.size()) {
           break;
         }
         Thread.sleep(2000);
       }
       double recoverySeconds = (System.nanoTime() - killedAt) / 1e9;
 
-      long withOneInstance = count(database, """
+      long withOneInstance = BenchDatabase.count(database, """
           select count(*) from (select business_key_ from act_hi_procinst where proc_def_key_ = 'LeadLifecycle'
           group by business_key_ having count(*) = 1) one""");
-      long instancesOfAcceptedLeads = count(database, "select count(*) from act_hi_procinst where proc_def_key_ = 'LeadLifecycle' "
+      long instancesOfAcceptedLeads = BenchDatabase.count(database, "select count(*) from act_hi_procinst where proc_def_key_ = 'LeadLifecycle' "
           + "and business_key_ in (" + quoted(accepted.values()) + ")");
-      long duplicateBreaches = count(database, "select count(*) from (select clock_id from lead_sla_breaches group by clock_id having count(*) > 1) d");
-      long leadsWithTwoBreaches = count(database, "select count(*) from (select lead_id from lead_sla_breaches group by lead_id having count(*) = 2) t");
-      long escalations = count(database, escalations());
-      long doubleEscalations = count(database, """
+      long duplicateBreaches = BenchDatabase.count(database, "select count(*) from (select clock_id from lead_sla_breaches group by clock_id having count(*) > 1) d");
+      long leadsWithTwoBreaches = BenchDatabase.count(database, "select count(*) from (select lead_id from lead_sla_breaches group by lead_id having count(*) = 2) t");
+      long escalations = BenchDatabase.count(database, escalations());
+      long doubleEscalations = BenchDatabase.count(database, """
           select count(*) from (select proc_inst_id_ from act_ru_task where task_def_key_ = 'Task_EscalateToManager'
           group by proc_inst_id_ having count(*) > 1) d""");
       Thread.sleep(1000);
-      long stillLockedByTheDead = count(database, "select count(*) from act_ru_job where lock_owner_ is not null and lock_exp_time_ < now()");
+      long stillLockedByTheDead = BenchDatabase.count(database, "select count(*) from act_ru_job where lock_owner_ is not null and lock_exp_time_ < now()");
       Set<String> deadNodesJobs = new java.util.HashSet<>();
       lockedAtKill.forEach((job, owner) -> {
         if (!liveOwners.contains(owner)) {
           deadNodesJobs.add(job);
         }
       });
-      long deadNodesJobsLeft = count(database, "select count(*) from act_ru_job where id_ in (" + quoted(deadNodesJobs) + ")");
-      long failedJobs = count(database, "select count(*) from act_ru_job where retries_ = 0");
+      long deadNodesJobsLeft = BenchDatabase.count(database, "select count(*) from act_ru_job where id_ in (" + quoted(deadNodesJobs) + ")");
+      long failedJobs = BenchDatabase.count(database, "select count(*) from act_ru_job where retries_ = 0");
 
       check(failures, instancesOfAcceptedLeads == accepted.size(), "every lead that got a 2xx has exactly one process instance");
-      check(failures, withOneInstance == count(database, "select count(distinct business_key_) from act_hi_procinst where proc_def_key_ = 'LeadLifecycle'"),
+      check(failures, withOneInstance == BenchDatabase.count(database, "select count(distinct business_key_) from act_hi_procinst where proc_def_key_ = 'LeadLifecycle'"),
           "no lead has two lifecycle instances");
       check(failures, breaches == expectedBreaches && leadsWithTwoBreaches == accepted.size(), "every due breach recorded (2 per lead)");
       check(failures, duplicateBreaches == 0, "no breach recorded twice");
@@ -212,7 +211,7 @@ public final class ClusterCrashBench {
 
   private static Map<String, String> lockedJobs(String database, String condition) throws SQLException {
     Map<String, String> jobs = new java.util.HashMap<>();
-    try (Connection c = connect(database); Statement s = c.createStatement();
+    try (Connection c = BenchDatabase.connect(database); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select id_, lock_owner_ from act_ru_job where lock_owner_ is not null and " + condition)) {
       while (rs.next()) {
         jobs.put(rs.getString(1), rs.getString(2));
@@ -222,21 +221,10 @@ public final class ClusterCrashBench {
   }
 
   private static String text(String database, String sql) throws SQLException {
-    try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = BenchDatabase.connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getString(1);
     }
-  }
-
-  private static long count(String database, String sql) throws SQLException {
-    try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static Connection connect(String database) throws SQLException {
-    return DriverManager.getConnection(BenchDatabase.SERVER + database, BenchDatabase.USER, BenchDatabase.PASSWORD);
   }
 
   private static String quoted(java.util.Collection<String> values) {

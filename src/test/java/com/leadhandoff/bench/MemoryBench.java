@@ -27,7 +27,7 @@ public final class MemoryBench {
   private MemoryBench() {}
 
   public static void main(String[] args) throws Exception {
-    int leads = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+    int leads = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     String database = BenchDatabase.fresh("lead_handoff_bench_memory");
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeadHandoffApplication.class)
         .profiles("postgres").run(BenchDatabase.springArgs(database, "--camunda.bpm.job-execution.enabled=false"))) {

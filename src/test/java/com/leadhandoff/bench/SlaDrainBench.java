@@ -5,11 +5,6 @@ import com.leadhandoff.capture.LeadCaptureService;
 import com.leadhandoff.capture.LeadSubmission;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +71,7 @@ public final class SlaDrainBench {
    */
   private static double[] drain(String setup, String database, int nodes, int leads, Path logs) throws Exception {
     BenchDatabase.copy(setup, database);
-    long jobs = count(database, "select count(*) from act_ru_job where handler_type_ like 'timer%'");
+    long jobs = BenchDatabase.count(database, "select BenchDatabase.count(*) from act_ru_job where handler_type_ like 'timer%'");
     List<ClusterCrashBench.Node> started = new ArrayList<>();
     try {
       for (int i = 1; i <= nodes; i++) {
@@ -85,19 +80,19 @@ public final class SlaDrainBench {
         started.add(node);
       }
       // every accept SLA falls due now: warning and breach timers together
-      update(database, "update act_ru_job set duedate_ = now() where handler_type_ like 'timer%'");
+      BenchDatabase.update(database, "update act_ru_job set duedate_ = now() where handler_type_ like 'timer%'");
       long start = System.nanoTime();
       long[] cpuBefore = BenchTiming.cpuTicks();
       long deadline = start + Duration.ofMinutes(20).toNanos();
-      while (count(database, "select count(*) from lead_sla_breaches") < leads && System.nanoTime() < deadline) {
+      while (BenchDatabase.count(database, "select BenchDatabase.count(*) from lead_sla_breaches") < leads && System.nanoTime() < deadline) {
         Thread.sleep(500);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpuBusy = BenchTiming.busyShare(cpuBefore, BenchTiming.cpuTicks());
-      long breaches = count(database, "select count(*) from lead_sla_breaches");
-      long duplicates = count(database, "select count(*) from (select lead_id from lead_sla_breaches group by lead_id having count(*) > 1) d");
-      long missed = leads - count(database, "select count(distinct lead_id) from lead_sla_breaches");
-      long left = count(database, "select count(*) from act_ru_job where handler_type_ like 'timer%' and duedate_ <= now()");
+      long breaches = BenchDatabase.count(database, "select BenchDatabase.count(*) from lead_sla_breaches");
+      long duplicates = BenchDatabase.count(database, "select BenchDatabase.count(*) from (select lead_id from lead_sla_breaches group by lead_id having BenchDatabase.count(*) > 1) d");
+      long missed = leads - BenchDatabase.count(database, "select BenchDatabase.count(distinct lead_id) from lead_sla_breaches");
+      long left = BenchDatabase.count(database, "select BenchDatabase.count(*) from act_ru_job where handler_type_ like 'timer%' and duedate_ <= now()");
       System.out.printf("%d node(s): %d breaches in %.1f s%n", nodes, breaches, seconds);
       return new double[] {seconds, breaches / seconds, (jobs - left) / seconds, duplicates, missed, cpuBusy,
           breaches / (seconds * cpuBusy * Runtime.getRuntime().availableProcessors())};
@@ -112,20 +107,5 @@ public final class SlaDrainBench {
     return new String[] {name, String.format("%.1f", figures[0]), String.format("%.1f", figures[1]), String.format("%.1f", figures[2]),
         String.format("%.0f", figures[3]), String.format("%.0f", figures[4]), String.format("%.0f %%", figures[5] * 100),
         String.format("%.1f", figures[6])};
-  }
-
-  private static long count(String database, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(BenchDatabase.SERVER + database, BenchDatabase.USER, BenchDatabase.PASSWORD);
-        Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static void update(String database, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(BenchDatabase.SERVER + database, BenchDatabase.USER, BenchDatabase.PASSWORD);
-        Statement s = c.createStatement()) {
-      s.executeUpdate(sql);
-    }
   }
 }
