@@ -71,7 +71,7 @@ public final class SlaDrainBench {
    */
   private static double[] drain(String setup, String database, int nodes, int leads, Path logs) throws Exception {
     BenchDatabase.copy(setup, database);
-    long jobs = BenchDatabase.count(database, "select BenchDatabase.count(*) from act_ru_job where handler_type_ like 'timer%'");
+    long jobs = BenchDatabase.count(database, "select count(*) from act_ru_job where handler_type_ like 'timer%'");
     List<ClusterCrashBench.Node> started = new ArrayList<>();
     try {
       for (int i = 1; i <= nodes; i++) {
@@ -84,15 +84,15 @@ public final class SlaDrainBench {
       long start = System.nanoTime();
       long[] cpuBefore = BenchTiming.cpuTicks();
       long deadline = start + Duration.ofMinutes(20).toNanos();
-      while (BenchDatabase.count(database, "select BenchDatabase.count(*) from lead_sla_breaches") < leads && System.nanoTime() < deadline) {
+      while (BenchDatabase.count(database, "select count(*) from lead_sla_breaches") < leads && System.nanoTime() < deadline) {
         Thread.sleep(500);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpuBusy = BenchTiming.busyShare(cpuBefore, BenchTiming.cpuTicks());
-      long breaches = BenchDatabase.count(database, "select BenchDatabase.count(*) from lead_sla_breaches");
-      long duplicates = BenchDatabase.count(database, "select BenchDatabase.count(*) from (select lead_id from lead_sla_breaches group by lead_id having BenchDatabase.count(*) > 1) d");
-      long missed = leads - BenchDatabase.count(database, "select BenchDatabase.count(distinct lead_id) from lead_sla_breaches");
-      long left = BenchDatabase.count(database, "select BenchDatabase.count(*) from act_ru_job where handler_type_ like 'timer%' and duedate_ <= now()");
+      long breaches = BenchDatabase.count(database, "select count(*) from lead_sla_breaches");
+      long duplicates = BenchDatabase.count(database, "select count(*) from (select lead_id from lead_sla_breaches group by lead_id having count(*) > 1) d");
+      long missed = leads - BenchDatabase.count(database, "select count(distinct lead_id) from lead_sla_breaches");
+      long left = BenchDatabase.count(database, "select count(*) from act_ru_job where handler_type_ like 'timer%' and duedate_ <= now()");
       System.out.printf("%d node(s): %d breaches in %.1f s%n", nodes, breaches, seconds);
       return new double[] {seconds, breaches / seconds, (jobs - left) / seconds, duplicates, missed, cpuBusy,
           breaches / (seconds * cpuBusy * Runtime.getRuntime().availableProcessors())};
