@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,12 +29,14 @@ public class EngagementFacts {
   }
 
   /**
-   * Called by the process before the engagement decision: sets the counts as process variables and, for a
-   * lead sales rejected, whether it did anything since (the MQL decision asks).
+   * Called by the process before the engagement decision: sets the counts as transient process variables (the
+   * decision reads them in the same transaction; they are counted afresh at every qualification and derive from
+   * the lead's stored activities, so storing them would only add twelve rows per lead) and, for a lead sales
+   * rejected, whether it did anything since (the MQL decision asks).
    */
   public void summarise(DelegateExecution execution) {
     UUID leadId = UUID.fromString(execution.getProcessBusinessKey());
-    execution.setVariables(counts(leadId, LeadJournal.now()));
+    counts(leadId, LeadJournal.now()).forEach((name, count) -> execution.setVariable(name, Variables.untypedValue(count, true)));
     Date rejectedAt = (Date) execution.getVariable("rejectedAt");
     if (rejectedAt != null) {
       execution.setVariable("newEngagementSinceRejection",

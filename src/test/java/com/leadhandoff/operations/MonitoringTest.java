@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +32,11 @@ class MonitoringTest extends LeadScenario {
 
   @Test
   void theLoadBalancerSeesOnlyTheStatusMonitoringSeesEveryComponent() {
+    // a moment before any job the other tests left in the shared database falls due: nothing lags
+    Job first = engine.getManagementService().createJobQuery().orderByJobDuedate().asc().listPage(0, 1).stream().findFirst().orElse(null);
+    if (first != null && first.getDuedate() != null) {
+      clockAt(Date.from(first.getDuedate().toInstant().minus(1, ChronoUnit.HOURS)));
+    }
     ApiClient.Response health = api.get("/actuator/health", null, null);
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().get("status").asText()).isEqualTo("UP");

@@ -51,10 +51,17 @@ class NurtureScenarioTest extends LeadScenario {
     assertThat(instance).as("nothing new: still nurtured").isWaitingAt("Gateway_NurtureEvents");
     assertThat(stagesOf(lead, LeadStage.NURTURING)).as("recorded once, not every week").isEqualTo(1);
 
+    int engagementBefore = (Integer) engine.getRuntimeService().getVariable(instance.getId(), "engagementScore");
     leads.addActivity(lead.id(), new Activity("demo-request", LeadJournal.now(), null, LeadJournal.now()));
     daysLater(instance, 7);
     assertThat(instance).isWaitingAt("Task_AcceptLead");
     assertThat(stagesOf(lead, LeadStage.MQL)).isEqualTo(1);
+    assertThat((Integer) engine.getRuntimeService().getVariable(instance.getId(), "engagementScore"))
+        .as("the decision counted the demo request").isGreaterThan(engagementBefore);
+    assertThat(engine.getRuntimeService().getVariables(instance.getId()))
+        .as("the counts are counted afresh at each qualification, never stored")
+        .doesNotContainKeys("demoRequests30d", "pricingViews30d", "webinarsAttended90d", "contentDownloads90d", "emailClicks30d",
+            "daysSinceLastActivity");
   }
 
   @Test
