@@ -1,6 +1,7 @@
 /**
  * Operations owns what an operator watches: Prometheus metrics (stages reached, e.g. leads captured and SLA
  * breaches; open tasks per team; open breaches; the job executor's backlog) and the job-backlog health
- * indicator. The job executor's cluster settings live in {@code application.yaml}; the README explains them.
+ * indicator, and how a job that lost an optimistic-locking race to another node is retried (at once). The job
+ * executor's cluster settings live in {@code application.yaml}; the README explains them.
  */
 package com.leadhandoff.operations;

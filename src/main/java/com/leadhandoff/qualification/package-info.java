@@ -2,6 +2,7 @@
  * The agreed qualification criteria at work: the DMN decisions in {@code decisions/} (fit, engagement, MQL,
  * SQL, routing, SLA policy, rejections) are evaluated by the processes, and every evaluation about a lead is
  * recorded with the decision's key, version and matched rules, so anyone can later see why a lead was judged
- * as it was and by which version of the agreement.
+ * as it was and by which version of the agreement. Decisions run on Camunda's FEEL engine with each cell's text
+ * parsed once ({@link com.leadhandoff.qualification.ParsedOnceFeelEngine}).
  */
 package com.leadhandoff.qualification;
