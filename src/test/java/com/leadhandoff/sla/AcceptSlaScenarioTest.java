@@ -118,6 +118,18 @@ class AcceptSlaScenarioTest extends LeadScenario {
   }
 
   @Test
+  void theBreachCountsAgainstTheRepWhoHeldTheTaskWhenItLapsed() {
+    Lead lead = hotLeadCapturedAt("2026-12-01T10:00");
+    ProcessInstance instance = instanceOf(lead);
+    Task task = openTask(instance);
+    String holder = "sla-rep-1".equals(task.getAssignee()) ? "sla-rep-2" : "sla-rep-1";
+    engine.getTaskService().setAssignee(task.getId(), holder); // a manager hands it over in Tasklist
+
+    travelTo("2026-12-01T11:01", instance);
+    assertThat(slas.breaches(lead.id())).singleElement().satisfies(breach -> assertThat(breach.assignee()).isEqualTo(holder));
+  }
+
+  @Test
   void aHotLeadCapturedFridayAt1630IsDueMonday0930() {
     ProcessInstance instance = instanceOf(hotLeadCapturedAt("2026-12-04T16:30"));
     Task task = openTask(instance);
