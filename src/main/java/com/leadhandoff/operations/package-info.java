@@ -1,7 +1,8 @@
 /**
  * Operations owns what an operator watches: Prometheus metrics (stages reached, e.g. leads captured and SLA
  * breaches; open tasks per team; open breaches; the job executor's backlog) and the job-backlog health
- * indicator, and how a job that lost an optimistic-locking race to another node is retried (at once). The job
+ * indicator, how a job that lost an optimistic-locking race to another node is retried (at once), and the indexes
+ * it adds to the engine's tables for the statements that otherwise read a whole table per task or job. The job
  * executor's cluster settings live in {@code application.yaml}; the README explains them.
  */
 package com.leadhandoff.operations;

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -38,6 +39,7 @@ class PostgresIT {
   @Autowired IdentityService identity;
   @Autowired LeadRepository leads;
   @Autowired JdbcClient jdbc;
+  @Autowired DataSource dataSource;
   @Autowired ModelDeployer deployer;
   @Autowired ModelProperties models;
   ApiClient api;
@@ -53,6 +55,11 @@ class PostgresIT {
     assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType()).isEqualTo("postgres");
     assertThat(jdbc.sql("select count(*) from lead_handoff_schema_history where success").query(Integer.class).single()).isPositive();
     assertThat(jdbc.sql("select count(*) from act_re_procdef where key_ = 'LeadLifecycle'").query(Integer.class).single()).isEqualTo(1);
+  }
+
+  @Test
+  void theEnginesBusiestStatementsHaveTheirIndexes() throws SQLException {
+    assertThat(EngineIndexesTest.indexedColumns(dataSource)).containsAllEntriesOf(EngineIndexesTest.EXPECTED);
   }
 
   @Test
