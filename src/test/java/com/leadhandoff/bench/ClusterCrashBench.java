@@ -250,6 +250,11 @@ public final class ClusterCrashBench {
   record Node(int number, int port, Process process) {
 
     static Node start(int number, int port, String database, Path logs) throws IOException {
+      return start(number, port, database, logs, null);
+    }
+
+    /** The node, inside that CPU budget if one is given. */
+    static Node start(int number, int port, String database, Path logs, CpuBudget budget) throws IOException {
       List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-jar", "target/lead-handoff.jar"));
       command.addAll(List.of(BenchDatabase.springArgs(database,
           "--spring.profiles.active=postgres", "--server.address=127.0.0.1",
@@ -261,7 +266,7 @@ public final class ClusterCrashBench {
           "--lead-handoff.teams.sales-americas.opens=00:00", "--lead-handoff.teams.sales-americas.closes=23:59",
           "--lead-handoff.teams.sales-americas.working-days=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY")).stream()
           .map(arg -> arg.replace("--server.port=0", "--server.port=" + port)).toList());
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+      Process process = new ProcessBuilder(budget == null ? command : budget.wrap(command)).redirectErrorStream(true)
           .redirectOutput(logs.resolve("node-" + number + ".log").toFile()).start();
       return new Node(number, port, process);
     }

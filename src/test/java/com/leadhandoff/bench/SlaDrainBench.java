@@ -18,8 +18,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Scenario 2 (bench/README.md): N leads (10,000 by default) wait at their accept task; all their SLA timers are
  * made due at the same moment (the job table's due dates moved, as time travel); then one node, and in a copy of
  * the same database two nodes, drain them. Prints the time until every breach is recorded, breaches and jobs per
- * second, the two-node speed-up (goal 1.6x) and checks zero duplicate and zero missed breaches.
- * Usage: bench/run sla-drain [leads]
+ * second, the two-node speed-up (goal 1.6x) and checks zero duplicate and zero missed breaches. With a CPU budget
+ * per node (a Linux cgroup, {@link CpuBudget}) each node gets that share of a CPU of its own and the database the
+ * rest of the machine, as if each node ran on a machine of its own; without one, every node and the database share
+ * all the machine's CPUs. Usage: bench/run sla-drain [leads] [CPUs per node, e.g. 0.5]
  */
 public final class SlaDrainBench {
 
@@ -27,6 +29,7 @@ public final class SlaDrainBench {
 
   public static void main(String[] args) throws Exception {
     int leads = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    double cpusPerNode = args.length > 1 ? Double.parseDouble(args[1]) : 0;
     String setup = BenchDatabase.fresh("lead_handoff_drain_setup");
     long started = System.nanoTime();
     try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LeadHandoffApplication.class)
@@ -52,14 +55,16 @@ public final class SlaDrainBench {
     BenchDatabase.update(setup, "analyze");
 
     Path logs = Files.createDirectories(Path.of("target", "sla-drain"));
-    double[] one = drain(setup, "lead_handoff_drain_one", 1, leads, logs);
-    double[] two = drain(setup, "lead_handoff_drain_two", 2, leads, logs);
-    BenchTiming.print(List.of("SLA drain (" + leads + " accept SLAs due at once)", "seconds", "breaches/s", "jobs/s", "duplicates", "missed",
+    double[] one = drain(setup, "lead_handoff_drain_one", 1, leads, cpusPerNode, logs);
+    double[] two = drain(setup, "lead_handoff_drain_two", 2, leads, cpusPerNode, logs);
+    String budget = cpusPerNode > 0 ? String.format("%.2f CPU per node", cpusPerNode) : "nodes share all CPUs";
+    BenchTiming.print(List.of("SLA drain (" + leads + " accept SLAs due at once, " + budget + ")", "seconds", "breaches/s", "jobs/s", "duplicates", "missed",
         "machine CPU busy", "breaches per CPU-s"),
         List.of(row("one node", one), row("two nodes", two)));
     double speedUp = one[0] / two[0];
     System.out.printf("two nodes are %.2fx one node (goal 1.6x); one node kept the machine's %d CPUs %.0f %% busy%n", speedUp,
         Runtime.getRuntime().availableProcessors(), one[5] * 100);
+    System.out.printf("BENCH sla_drain.cpus_per_node %.2f%n", cpusPerNode);
     System.out.printf("BENCH sla_drain.one_node_s %.1f%nBENCH sla_drain.two_nodes_s %.1f%nBENCH sla_drain.speed_up %.2f%n"
         + "BENCH sla_drain.duplicates %d%nBENCH sla_drain.missed %d%nBENCH sla_drain.one_node_cpu_busy %.2f%n"
         + "BENCH sla_drain.two_nodes_cpu_busy %.2f%n", one[0], two[0], speedUp, (long) (one[3] + two[3]), (long) (one[4] + two[4]),
@@ -73,15 +78,20 @@ public final class SlaDrainBench {
    * A copy of the waiting leads, drained by that many nodes: seconds, breaches/s, jobs/s, duplicates, missed, the
    * machine's CPU busy share and breaches per busy CPU-second.
    */
-  private static double[] drain(String setup, String database, int nodes, int leads, Path logs) throws Exception {
+  private static double[] drain(String setup, String database, int nodes, int leads, double cpusPerNode, Path logs) throws Exception {
     BenchDatabase.copy(setup, database);
     long jobs = BenchDatabase.count(database, "select count(*) from act_ru_job where handler_type_ like 'timer%'");
     List<ClusterCrashBench.Node> started = new ArrayList<>();
+    List<CpuBudget> budgets = new ArrayList<>();
     try {
       for (int i = 1; i <= nodes; i++) {
-        ClusterCrashBench.Node node = ClusterCrashBench.Node.start(i, 18090 + i, database, logs);
-        node.awaitHealthy(Duration.ofMinutes(3));
+        CpuBudget budget = cpusPerNode > 0 ? CpuBudget.of("lead-handoff-bench-node-" + i, cpusPerNode) : null;
+        if (budget != null) {
+          budgets.add(budget);
+        }
+        ClusterCrashBench.Node node = ClusterCrashBench.Node.start(i, 18090 + i, database, logs, budget);
         started.add(node);
+        node.awaitHealthy(Duration.ofMinutes(cpusPerNode > 0 ? 10 : 3));
       }
       // every accept SLA falls due now: warning and breach timers together
       BenchDatabase.update(database, "update act_ru_job set duedate_ = now() where handler_type_ like 'timer%'");
@@ -103,6 +113,9 @@ public final class SlaDrainBench {
     } finally {
       for (ClusterCrashBench.Node node : started) {
         node.kill();
+      }
+      for (CpuBudget budget : budgets) {
+        budget.close();
       }
     }
   }
