@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /** Timing and the printed table of the benchmarks. */
 final class BenchTiming {
@@ -55,6 +57,33 @@ final class BenchTiming {
   static double busyShare(long[] before, long[] after) {
     return (double) (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
   }
+
+  /**
+   * CPU seconds (user and system) used so far by the processes that match, from /proc/PID/stat; processes that
+   * ended are not counted, so read it for long-lived ones (the nodes, PostgreSQL's pooled connections).
+   */
+  static double cpuSeconds(BiPredicate<Long, String> pidAndCommand) throws IOException {
+    long ticks = 0;
+    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      for (Path process : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+        String stat;
+        try {
+          stat = Files.readString(process.resolve("stat"));
+        } catch (IOException ended) {
+          continue;
+        }
+        String command = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        if (pidAndCommand.test(Long.parseLong(process.getFileName().toString()), command)) {
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // from field 3, the state
+          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15: utime, stime
+        }
+      }
+    }
+    return ticks / (double) TICKS_PER_SECOND;
+  }
+
+  /** Linux's USER_HZ, the unit of /proc's CPU times, on every architecture the JVM runs on. */
+  private static final int TICKS_PER_SECOND = 100;
 
   static void print(List<String> header, List<String[]> rows) {
     int[] width = new int[header.size()];
