@@ -26,7 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * concurrent clients (validation, de-duplication, 8 decisions with their audit, process start, user task, SLA
  * timers), against two baselines of the same run on the same fresh PostgreSQL database: the bare engine starting
  * a minimal process (start -> user task) through the Java API with N threads, and pgbench's single-row inserts
- * (the database's commit limit). Usage: bench/run capture [leads] [clients]
+ * (the database's commit limit). Capture and bare engine alternate in five rounds; the ratio is the median of the
+ * rounds' ratios. Usage: bench/run capture [leads] [clients]
  */
 public final class CaptureBench {
 
@@ -64,33 +65,66 @@ public final class CaptureBench {
       IntConsumer bare = n -> engine.getRuntimeService().startProcessInstanceByKey("BenchMinimal", "bench-" + n);
 
       int warmUp = Math.min(200, leads / 10);
-      long rowsBefore = BenchDatabase.rows(database);
       run(capture, WARM_UP, warmUp, clients); // warm-up: JIT, caches, connection pool
-      double[] captureMs = run(capture, 0, leads, clients);
-      long rowsAfterCapture = BenchDatabase.rows(database);
       run(bare, WARM_UP, warmUp, clients);
-      double[] bareMs = run(bare, 0, leads, clients);
+      // Side by side: rounds that alternate the two, so that a machine that slows down or speeds up during the run
+      // (other tenants, CPU frequency) moves both alike; the ratio is the median of the rounds' ratios.
+      List<Double> captureMs = new ArrayList<>();
+      List<Double> bareMs = new ArrayList<>();
+      double[] ratios = new double[ROUNDS];
+      double captureSeconds = 0;
+      double bareSeconds = 0;
+      long captureRows = 0;
+      long bareRows = 0;
+      double[] captureCpu = new double[2];
+      double[] bareCpu = new double[2];
+      int perRound = leads / ROUNDS;
+      for (int round = 0; round < ROUNDS; round++) {
+        long rowsBefore = BenchDatabase.rows(database);
+        double[] cpuBefore = cpu();
+        double captured = run(capture, round * perRound, perRound, clients, captureMs);
+        add(captureCpu, cpuBefore, cpu());
+        long rowsBetween = BenchDatabase.rows(database);
+        cpuBefore = cpu();
+        double started = run(bare, round * perRound, perRound, clients, bareMs);
+        add(bareCpu, cpuBefore, cpu());
+        captureRows += rowsBetween - rowsBefore;
+        bareRows += BenchDatabase.rows(database) - rowsBetween;
+        captureSeconds += captured;
+        bareSeconds += started;
+        ratios[round] = started / captured; // (perRound / captured) / (perRound / started)
+      }
+      double ratio = BenchTiming.median(ratios);
+      double captureRate = ROUNDS * perRound / captureSeconds;
+      double bareRate = ROUNDS * perRound / bareSeconds;
       // what each instance leaves in the database (engine runtime and history, the app's tables): the work per lead
-      double captureRows = (rowsAfterCapture - rowsBefore) / (double) (warmUp + leads);
-      double bareRows = (BenchDatabase.rows(database) - rowsAfterCapture) / (double) (warmUp + leads);
-      double captureRate = leads / (captureMs[captureMs.length - 1] / 1000);
-      double bareRate = leads / (bareMs[bareMs.length - 1] / 1000);
+      double rowsPerLead = captureRows / (double) (ROUNDS * perRound);
+      double rowsPerBare = bareRows / (double) (ROUNDS * perRound);
+      // CPU per lead is what the ratio comes down to, and it drifts less than a rate on a shared machine
+      double measured = ROUNDS * perRound;
+      String captureCpuMs = String.format("%.1f / %.1f", captureCpu[0] * 1000 / measured, captureCpu[1] * 1000 / measured);
+      String bareCpuMs = String.format("%.1f / %.1f", bareCpu[0] * 1000 / measured, bareCpu[1] * 1000 / measured);
       double pgbench = pgbench(database, clients);
 
       BenchTiming.print(List.of("capture (" + leads + " each, " + clients + " clients)", "per second", "p50 ms", "p99 ms", "capture / this",
-              "rows stored each"),
+              "rows stored each", "CPU ms each: JVM / PostgreSQL"),
           List.of(
               new String[] {"POST /api/leads (full path)", String.format("%.1f", captureRate), pct(captureMs, 50), pct(captureMs, 99), "1.00",
-                  String.format("%.1f", captureRows)},
+                  String.format("%.1f", rowsPerLead), captureCpuMs},
               new String[] {"bare engine: start -> user task (Java API)", String.format("%.1f", bareRate), pct(bareMs, 50), pct(bareMs, 99),
-                  String.format("%.2f", captureRate / bareRate), String.format("%.1f", bareRows)},
+                  String.format("%.3f", ratio), String.format("%.1f", rowsPerBare), bareCpuMs},
               new String[] {"pgbench single-row insert (tps)", String.format("%.0f", pgbench), "", "",
-                  pgbench > 0 ? String.format("%.3f", captureRate / pgbench) : "n/a", "1"}));
+                  pgbench > 0 ? String.format("%.3f", captureRate / pgbench) : "n/a", "1", ""}));
       System.out.printf("BENCH capture.leads_per_s %.1f%nBENCH capture.p50_ms %s%nBENCH capture.p99_ms %s%nBENCH capture.bare_engine_per_s %.1f%n"
           + "BENCH capture.ratio_to_bare_engine %.3f%nBENCH capture.pgbench_tps %.0f%nBENCH capture.rows_per_lead %.1f%n"
-          + "BENCH capture.rows_per_bare_instance %.1f%n", captureRate, pct(captureMs, 50), pct(captureMs, 99), bareRate, captureRate / bareRate,
-          pgbench, captureRows, bareRows);
-      System.out.println(captureRate / bareRate >= 0.4 ? "goal met: capture >= 40 % of the bare engine" : "goal missed: capture < 40 % of the bare engine");
+          + "BENCH capture.rows_per_bare_instance %.1f%n", captureRate, pct(captureMs, 50), pct(captureMs, 99), bareRate, ratio,
+          pgbench, rowsPerLead, rowsPerBare);
+      System.out.printf("BENCH capture.jvm_cpu_ms_per_lead %.2f%nBENCH capture.postgres_cpu_ms_per_lead %.2f%n"
+          + "BENCH capture.jvm_cpu_ms_per_bare_instance %.2f%nBENCH capture.postgres_cpu_ms_per_bare_instance %.2f%n",
+          captureCpu[0] * 1000 / measured, captureCpu[1] * 1000 / measured, bareCpu[0] * 1000 / measured, bareCpu[1] * 1000 / measured);
+      System.out.printf("ratio per round (capture rate / bare engine rate): %s%n",
+          String.join(", ", Arrays.stream(ratios).mapToObj(r -> String.format("%.3f", r)).toList()));
+      System.out.println(ratio >= 0.4 ? "goal met: capture >= 40 % of the bare engine" : "goal missed: capture < 40 % of the bare engine");
     }
   }
 
@@ -98,10 +132,31 @@ public final class CaptureBench {
   static final int WARM_UP = 10_000_000;
 
   /**
-   * Runs work(first + i) for i in [0, count) on the given number of threads; answers each call's latency in ms,
-   * sorted, with the total wall time appended as the last element.
+   * CPU seconds used so far by this JVM (the app, and for the capture the benchmark's HTTP clients too) and by
+   * PostgreSQL.
    */
-  private static double[] run(IntConsumer work, int first, int count, int threads) throws Exception {
+  private static double[] cpu() throws java.io.IOException {
+    long self = ProcessHandle.current().pid();
+    return new double[] {BenchTiming.cpuSeconds((pid, command) -> pid == self),
+        BenchTiming.cpuSeconds((pid, command) -> command.equals("postgres"))};
+  }
+
+  private static void add(double[] sum, double[] before, double[] after) {
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] += after[i] - before[i];
+    }
+  }
+
+  /** Rounds of capture and bare engine, alternating. */
+  private static final int ROUNDS = 5;
+
+  /** Runs work(first + i) for i in [0, count) on the given number of threads; answers the wall time in seconds. */
+  private static double run(IntConsumer work, int first, int count, int threads) throws Exception {
+    return run(work, first, count, threads, new ArrayList<>());
+  }
+
+  /** The same, adding each call's latency in ms to latencies. */
+  private static double run(IntConsumer work, int first, int count, int threads, List<Double> latencies) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<Double>> calls = new ArrayList<>();
     long start = System.nanoTime();
@@ -113,19 +168,17 @@ public final class CaptureBench {
         return (System.nanoTime() - t) / 1e6;
       }));
     }
-    double[] ms = new double[count + 1];
-    for (int i = 0; i < count; i++) {
-      ms[i] = calls.get(i).get();
+    for (Future<Double> call : calls) {
+      latencies.add(call.get());
     }
-    ms[count] = (System.nanoTime() - start) / 1e6;
+    double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
-    Arrays.sort(ms, 0, count);
-    return ms;
+    return seconds;
   }
 
-  private static String pct(double[] sortedWithTotal, int percentile) {
-    int n = sortedWithTotal.length - 1;
-    return String.format("%.1f", sortedWithTotal[Math.min(n - 1, (int) Math.ceil(percentile / 100.0 * n) - 1)]);
+  private static String pct(List<Double> latencies, int percentile) {
+    double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return String.format("%.1f", sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)]);
   }
 
   /** pgbench: single-row inserts with the same number of clients for 10 s; 0 if pgbench is not installed. */
