@@ -82,6 +82,9 @@ final class BenchTiming {
     return ticks / (double) TICKS_PER_SECOND;
   }
 
+  /** PostgreSQL's processes, for {@link #cpuSeconds}. */
+  static final BiPredicate<Long, String> POSTGRES = (pid, command) -> command.equals("postgres");
+
   /** Linux's USER_HZ, the unit of /proc's CPU times, on every architecture the JVM runs on. */
   private static final int TICKS_PER_SECOND = 100;
 

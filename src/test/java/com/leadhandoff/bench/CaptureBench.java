@@ -79,6 +79,7 @@ public final class CaptureBench {
       double[] captureCpu = new double[2];
       double[] bareCpu = new double[2];
       int perRound = leads / ROUNDS;
+      double measured = ROUNDS * perRound;
       for (int round = 0; round < ROUNDS; round++) {
         long rowsBefore = BenchDatabase.rows(database);
         double[] cpuBefore = cpu();
@@ -95,24 +96,25 @@ public final class CaptureBench {
         ratios[round] = started / captured; // (perRound / captured) / (perRound / started)
       }
       double ratio = BenchTiming.median(ratios);
-      double captureRate = ROUNDS * perRound / captureSeconds;
-      double bareRate = ROUNDS * perRound / bareSeconds;
+      double captureRate = measured / captureSeconds;
+      double bareRate = measured / bareSeconds;
       // what each instance leaves in the database (engine runtime and history, the app's tables): the work per lead
-      double rowsPerLead = captureRows / (double) (ROUNDS * perRound);
-      double rowsPerBare = bareRows / (double) (ROUNDS * perRound);
+      double rowsPerLead = captureRows / measured;
+      double rowsPerBare = bareRows / measured;
       // CPU per lead is what the ratio comes down to, and it drifts less than a rate on a shared machine
-      double measured = ROUNDS * perRound;
-      String captureCpuMs = String.format("%.1f / %.1f", captureCpu[0] * 1000 / measured, captureCpu[1] * 1000 / measured);
-      String bareCpuMs = String.format("%.1f / %.1f", bareCpu[0] * 1000 / measured, bareCpu[1] * 1000 / measured);
+      double[] captureCpuMs = {captureCpu[0] * 1000 / measured, captureCpu[1] * 1000 / measured};
+      double[] bareCpuMs = {bareCpu[0] * 1000 / measured, bareCpu[1] * 1000 / measured};
       double pgbench = pgbench(database, clients);
 
       BenchTiming.print(List.of("capture (" + leads + " each, " + clients + " clients)", "per second", "p50 ms", "p99 ms", "capture / this",
               "rows stored each", "CPU ms each: JVM / PostgreSQL"),
           List.of(
               new String[] {"POST /api/leads (full path)", String.format("%.1f", captureRate), pct(captureMs, 50), pct(captureMs, 99), "1.00",
-                  String.format("%.1f", rowsPerLead), captureCpuMs},
+                  String.format("%.1f", rowsPerLead),
+                  String.format("%.1f / %.1f", captureCpuMs[0], captureCpuMs[1])},
               new String[] {"bare engine: start -> user task (Java API)", String.format("%.1f", bareRate), pct(bareMs, 50), pct(bareMs, 99),
-                  String.format("%.3f", ratio), String.format("%.1f", rowsPerBare), bareCpuMs},
+                  String.format("%.3f", ratio), String.format("%.1f", rowsPerBare),
+                  String.format("%.1f / %.1f", bareCpuMs[0], bareCpuMs[1])},
               new String[] {"pgbench single-row insert (tps)", String.format("%.0f", pgbench), "", "",
                   pgbench > 0 ? String.format("%.3f", captureRate / pgbench) : "n/a", "1", ""}));
       System.out.printf("BENCH capture.leads_per_s %.1f%nBENCH capture.p50_ms %s%nBENCH capture.p99_ms %s%nBENCH capture.bare_engine_per_s %.1f%n"
@@ -121,7 +123,7 @@ public final class CaptureBench {
           pgbench, rowsPerLead, rowsPerBare);
       System.out.printf("BENCH capture.jvm_cpu_ms_per_lead %.2f%nBENCH capture.postgres_cpu_ms_per_lead %.2f%n"
           + "BENCH capture.jvm_cpu_ms_per_bare_instance %.2f%nBENCH capture.postgres_cpu_ms_per_bare_instance %.2f%n",
-          captureCpu[0] * 1000 / measured, captureCpu[1] * 1000 / measured, bareCpu[0] * 1000 / measured, bareCpu[1] * 1000 / measured);
+          captureCpuMs[0], captureCpuMs[1], bareCpuMs[0], bareCpuMs[1]);
       System.out.printf("ratio per round (capture rate / bare engine rate): %s%n",
           String.join(", ", Arrays.stream(ratios).mapToObj(r -> String.format("%.3f", r)).toList()));
       System.out.println(ratio >= 0.4 ? "goal met: capture >= 40 % of the bare engine" : "goal missed: capture < 40 % of the bare engine");
@@ -138,7 +140,7 @@ public final class CaptureBench {
   private static double[] cpu() throws java.io.IOException {
     long self = ProcessHandle.current().pid();
     return new double[] {BenchTiming.cpuSeconds((pid, command) -> pid == self),
-        BenchTiming.cpuSeconds((pid, command) -> command.equals("postgres"))};
+        BenchTiming.cpuSeconds(BenchTiming.POSTGRES)};
   }
 
   private static void add(double[] sum, double[] before, double[] after) {

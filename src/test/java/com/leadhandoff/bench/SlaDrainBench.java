@@ -22,10 +22,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * their accept SLAs fall due at the same moment (the job table's due dates moved, as time travel); one node, and in
  * a copy of the same database two nodes, drain them (a tenth of the breaches first, to warm the nodes up). Prints
  * the time until every breach is recorded, breaches per second, the two-node speed-up (goal 1.6x) and checks zero
- * duplicate and zero missed breaches. With a CPU budget
- * per node (a Linux cgroup, {@link CpuBudget}) each node gets that share of a CPU of its own and the database the
- * rest of the machine, as if each node ran on a machine of its own; without one, every node and the database share
- * all the machine's CPUs. Usage: bench/run sla-drain [leads] [CPUs per node, e.g. 0.5]
+ * duplicate and zero missed breaches. With a CPU budget per node (a Linux cgroup, {@link CpuBudget}) each node gets
+ * that share of a CPU of its own and the database the rest of the machine, as if each node ran on a machine of its
+ * own; without one, every node and the database share all the machine's CPUs. Usage: bench/run sla-drain [leads] [CPUs per node, e.g. 0.5]
  */
 public final class SlaDrainBench {
 
@@ -110,20 +109,20 @@ public final class SlaDrainBench {
       BenchDatabase.update(database, "create table bench_breach_timers as select j.id_ from act_ru_job j join act_ru_jobdef d"
           + " on j.job_def_id_ = d.id_ where d.act_id_ = 'Timer_AcceptSlaBreached'");
       wave(database, "Timer_AcceptSlaBreached", " and act_ru_job.id_ in (select id_ from bench_breach_timers order by id_ limit " + warmUp + ")",
-          () -> BenchDatabase.count(database, "select count(*) from lead_sla_breaches") >= warmUp);
-      long breachesBefore = BenchDatabase.count(database, "select count(*) from lead_sla_breaches");
+          () -> BenchDatabase.count(database, BREACHES) >= warmUp);
+      long breachesBefore = BenchDatabase.count(database, BREACHES);
 
       long[] cpuBefore = BenchTiming.cpuTicks();
       Set<Long> nodePids = started.stream().map(n -> n.process().pid()).collect(Collectors.toSet());
       double nodesBefore = BenchTiming.cpuSeconds((pid, command) -> nodePids.contains(pid));
-      double databaseBefore = BenchTiming.cpuSeconds((pid, command) -> command.equals("postgres"));
+      double databaseBefore = BenchTiming.cpuSeconds(BenchTiming.POSTGRES);
       double seconds = wave(database, "Timer_AcceptSlaBreached", " and act_ru_job.id_ in (select id_ from bench_breach_timers)",
-          () -> BenchDatabase.count(database, "select count(*) from lead_sla_breaches") >= leads);
+          () -> BenchDatabase.count(database, BREACHES) >= leads);
       double cpuBusy = BenchTiming.busyShare(cpuBefore, BenchTiming.cpuTicks());
       double nodesCpu = BenchTiming.cpuSeconds((pid, command) -> nodePids.contains(pid)) - nodesBefore;
-      double databaseCpu = BenchTiming.cpuSeconds((pid, command) -> command.equals("postgres")) - databaseBefore;
+      double databaseCpu = BenchTiming.cpuSeconds(BenchTiming.POSTGRES) - databaseBefore;
 
-      long breaches = BenchDatabase.count(database, "select count(*) from lead_sla_breaches");
+      long breaches = BenchDatabase.count(database, BREACHES);
       long measured = breaches - breachesBefore;
       long duplicates = BenchDatabase.count(database, "select count(*) from (select lead_id from lead_sla_breaches group by lead_id having count(*) > 1) d");
       long missed = leads - BenchDatabase.count(database, "select count(distinct lead_id) from lead_sla_breaches");
@@ -140,6 +139,8 @@ public final class SlaDrainBench {
       }
     }
   }
+
+  private static final String BREACHES = "select count(*) from lead_sla_breaches";
 
   /** The jobs of one BPMN timer, by its id. */
   private static final String JOBS_OF =
