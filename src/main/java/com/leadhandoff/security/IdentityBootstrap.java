@@ -34,7 +34,9 @@ import org.springframework.stereotype.Component;
 /**
  * Creates, if missing, the product's groups (one per sales team, managers, marketing, process owners,
  * integrations, administrators), their Camunda authorizations and Tasklist filters, and the first
- * administrator from the environment. Idempotent: every start checks and adds only what is missing.
+ * administrator from the environment; brings an existing product filter's query and card variables up to date.
+ * Idempotent: every start checks and adds or changes only what is missing or different. What each task's own
+ * workers may do comes with the task (TaskWorkerAuthorizations).
  */
 @Component
 public class IdentityBootstrap {
