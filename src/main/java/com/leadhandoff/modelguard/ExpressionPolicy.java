@@ -144,6 +144,11 @@ final class ExpressionPolicy {
     } else if (isDecisionResultValue(base)) {
       check(base, problems);
     } else {
+      int before = problems.size();
+      check(base, problems);
+      if (problems.size() > before) {
+        return;
+      }
       problems.add("reads ." + name + " of " + describe(base) + ", which is not allowed"
           + (base instanceof AstIdentifier identifier && ENGINE_PROPERTIES.containsKey(identifier.getName())
               ? " (" + identifier.getName() + " offers only " + String.join(", ", new java.util.TreeSet<>(ENGINE_PROPERTIES.get(identifier.getName()))) + ")"
@@ -175,6 +180,12 @@ final class ExpressionPolicy {
     } else if (isDecisionResultValue(base) && RESULT_VALUE_METHODS.contains(name)) {
       check(base, problems);
       return;
+    } else {
+      int before = problems.size();
+      check(base, problems); // the innermost problem says most: ''.getClass() rather than .close() on what it made
+      if (problems.size() > before) {
+        return;
+      }
     }
     problems.add("calls " + name + "() on " + describe(base)
         + (name.equals("getClass") || name.equals("forName") ? ": reflection is not allowed" : ": only methods of the product's beans may be called"));

@@ -109,6 +109,7 @@ public class ModelGuard {
         violations.add(new Violation(resource, idOf(element), element.getLocalName() + " in expression language '" + language
             + "': decisions run FEEL only, which cannot call Java"));
       }
+      return true;
     });
     DmnModelInstance model;
     try {
@@ -133,28 +134,29 @@ public class ModelGuard {
     return violations;
   }
 
-  private void checkBpmnElement(String resource, Element element, List<Violation> violations) {
+  /** Checks one element; false when its content needs no further look (it is refused as a whole). */
+  private boolean checkBpmnElement(String resource, Element element, List<Violation> violations) {
     String ns = String.valueOf(element.getNamespaceURI());
     String name = element.getLocalName();
     boolean camunda = CAMUNDA.contains(ns);
     if (BPMN.equals(ns) && name.equals("scriptTask")) {
       violations.add(new Violation(resource, idOf(element), "script task (" + orUnnamed(element.getAttribute("scriptFormat"))
           + "): scripts may not run on this server"));
-      return; // its script and attributes are refused with it
+      return false; // its script and attributes are refused with it
     }
     if (camunda && name.equals("script")) {
       violations.add(new Violation(resource, idOf(element), "script (" + orUnnamed(element.getAttribute("scriptFormat")) + ") in "
           + ((Element) element.getParentNode()).getLocalName() + ": scripts may not run on this server"));
-      return;
+      return false;
     }
     if (camunda && name.equals("connector")) {
       violations.add(new Violation(resource, idOf(element), "connector: models may not call out of the server"));
-      return;
+      return false;
     }
     if (!element.getAttribute("language").isEmpty()) {
       violations.add(new Violation(resource, idOf(element), element.getLocalName() + " in script language '"
           + element.getAttribute("language") + "': scripts may not run on this server"));
-      return;
+      return false;
     }
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
@@ -185,6 +187,7 @@ public class ModelGuard {
         expression(resource, element, text.trim(), violations);
       }
     }
+    return true;
   }
 
   private void expression(String resource, Element element, String text, List<Violation> violations) {
@@ -245,8 +248,11 @@ public class ModelGuard {
     return builder.parse(new ByteArrayInputStream(content));
   }
 
-  private static void walk(Element element, java.util.function.Consumer<Element> visitor) {
-    visitor.accept(element);
+  /** Visits the element and, unless the visitor answers false (a refused script: its content is refused with it), its children. */
+  private static void walk(Element element, java.util.function.Predicate<Element> visitor) {
+    if (!visitor.test(element)) {
+      return;
+    }
     NodeList children = element.getChildNodes();
     for (int i = 0; i < children.getLength(); i++) {
       if (children.item(i) instanceof Element child) {
