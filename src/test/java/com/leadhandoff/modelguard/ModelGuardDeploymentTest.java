@@ -126,6 +126,19 @@ class ModelGuardDeploymentTest {
   }
 
   @Test
+  void aDecisionTheEngineCannotTransformIsA400WithTheEnginesReason() {
+    String agreed = agreed("lead-priority.dmn");
+    // well-formed and valid against the schema, but a rule with one input entry fewer than the table has inputs
+    String oneEntryShort = agreed.replaceFirst("(?s)<inputEntry id=\"[^\"]*\">.*?</inputEntry>", "");
+    assertThat(oneEntryShort).isNotEqualTo(agreed);
+
+    ApiClient.Response response = deployFromModeler("lead-priority.dmn", oneEntryShort);
+
+    assertThat(response.status()).as(response.raw().body()).isEqualTo(400);
+    assertThat(response.json().get("message").asText()).contains("ENGINE-22004").contains("DMN-");
+  }
+
+  @Test
   void cmmnAndOtherFilesAreRefused() {
     ApiClient.Response response = deployFromModeler("case.cmmn", "<definitions xmlns=\"http://www.omg.org/spec/CMMN/20151109/MODEL\" />");
     assertThat(response.status()).isEqualTo(400);
