@@ -95,7 +95,13 @@ public class WhatIfService {
       throw new WhatIfException("No decision " + key + " is deployed", true);
     }
     DmnDecision candidate = parseCandidate(key, candidateFile);
-    DmnDecision deployed = dmn.parseDecision(key, repository.getDecisionModel(deployedDefinition.getId()));
+    DmnDecision deployed;
+    try {
+      deployed = dmn.parseDecision(key, repository.getDecisionModel(deployedDefinition.getId()));
+    } catch (DmnEngineException e) { // a version deployed before the guard, e.g. in another expression language
+      throw new WhatIfException("The deployed version " + deployedDefinition.getVersion() + " of " + key
+          + " cannot be replayed: " + reasons(e), false);
+    }
     List<Lead> replayed = toReplay.get();
     if (replayed.size() > MAX_LEADS) {
       throw new WhatIfException("A replay reads at most " + MAX_LEADS + " leads; narrow the date range", false);

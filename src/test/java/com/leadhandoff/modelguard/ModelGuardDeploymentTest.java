@@ -104,6 +104,17 @@ class ModelGuardDeploymentTest {
   }
 
   @Test
+  void aDecisionThatRetypesAnOutputTheProcessesReadIsRefusedNamingIt() {
+    String retyped = agreed("ideal-customer-fit.dmn").replace("name=\"fitScore\" typeRef=\"integer\"", "name=\"fitScore\" typeRef=\"string\"");
+
+    ApiClient.Response response = deployFromModeler("ideal-customer-fit.dmn", retyped);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.json().get("message").asText())
+        .contains("IdealCustomerFit output 'fitScore' has type string; the processes expect integer");
+  }
+
+  @Test
   void aDecisionThatCanReturnAValueNoGatewayHandlesIsRefusedNamingTheRuleAndTheValue() {
     String agreed = agreed("mql-definition.dmn");
     String hot = agreed.replaceFirst("<text>\"JOINT_REVIEW\"</text>", "<text>\"HOT_LEAD\"</text>");
