@@ -42,7 +42,8 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
   }
 
   private long limitFor(HttpServletRequest request) {
-    return request.getRequestURI().endsWith("/api/leads/import") ? properties.maxImportBytes() : properties.maxBodyBytes();
+    String uri = request.getRequestURI();
+    return uri.endsWith("/api/leads/import") || uri.endsWith("/api/accounts/import") ? properties.maxImportBytes() : properties.maxBodyBytes();
   }
 
   static ProblemDetail tooLarge(long limit) {

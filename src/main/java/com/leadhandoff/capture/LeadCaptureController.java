@@ -1,6 +1,8 @@
 package com.leadhandoff.capture;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.leadhandoff.accounts.Account;
+import com.leadhandoff.accounts.AccountRepository;
 import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.InvalidRequestException;
 import com.leadhandoff.feedback.Contact;
@@ -52,9 +54,11 @@ public class LeadCaptureController {
   private final LeadImportService imports;
   private final FeedbackRepository feedback;
   private final ContactRepository contacts;
+  private final AccountRepository accounts;
 
   public LeadCaptureController(LeadCaptureService capture, LeadRepository leads, SlaRepository slas, RoutingRepository routing,
-      LeadImportService imports, FeedbackRepository feedback, ContactRepository contacts) {
+      LeadImportService imports, FeedbackRepository feedback, ContactRepository contacts, AccountRepository accounts) {
+    this.accounts = accounts;
     this.imports = imports;
     this.feedback = feedback;
     this.contacts = contacts;
@@ -134,19 +138,23 @@ public class LeadCaptureController {
 
   /**
    * The lead with its stage history, every decision taken about it (key, version, matched rules), its
-   * activities, its SLA clocks (with how each due date was counted and when it was met), its breaches, why each rep got
+   * activities, the account it matched (how, and the account now), its SLA clocks (with how each due date was counted and when it was met), its breaches, why each rep got
    * it, every contact a rep logged (attempts and the conversation) and the feedback sales and marketing gave about it.
    */
   @GetMapping("/{id}")
   @AllowedGroups({Groups.INTEGRATION, Groups.SALES_MANAGERS, Groups.MARKETING, Groups.PROCESS_OWNERS})
   public LeadView lead(@PathVariable UUID id) {
     Lead lead = leads.find(id).orElseThrow(() -> new LeadNotFoundException(id));
-    return new LeadView(lead, leads.stages(id), leads.decisions(id), leads.activities(id), slas.clocks(id), slas.breaches(id),
+    Account account = lead.accountMatch() == null ? null : accounts.find(lead.accountMatch().accountId()).orElse(null);
+    return new LeadView(lead, account, leads.stages(id), leads.decisions(id), leads.activities(id), slas.clocks(id), slas.breaches(id),
         routing.ledger(id), contacts.of(id), feedback.of(id));
   }
 
-  /** What GET /api/leads/{id} answers. */
-  public record LeadView(@JsonUnwrapped Lead lead, List<StageEvent> stages, List<DecisionRecord> decisions, List<Activity> activities,
+  /**
+   * What GET /api/leads/{id} answers; {@code accountMatch} (in the lead) is how the lead matched an account at capture,
+   * {@code account} that account as it is now.
+   */
+  public record LeadView(@JsonUnwrapped Lead lead, Account account, List<StageEvent> stages, List<DecisionRecord> decisions, List<Activity> activities,
       List<SlaClockRecord> slaClocks, List<SlaBreach> slaBreaches, List<RoutingRepository.LedgerEntry> routing,
       List<Contact> contacts, List<Feedback> feedback) {}
 

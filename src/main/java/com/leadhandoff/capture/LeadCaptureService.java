@@ -2,6 +2,7 @@ package com.leadhandoff.capture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadhandoff.accounts.AccountMatcher;
 import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.InvalidRequestException;
 import com.leadhandoff.lead.Activity;
@@ -52,9 +53,12 @@ public class LeadCaptureService {
   private final IdempotencyRepository idempotency;
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
+  private final AccountMatcher accounts;
 
   public LeadCaptureService(LeadRepository leads, LeadJournal journal, RuntimeService runtime, CaptureProperties properties,
-      Validator validator, IdempotencyRepository idempotency, PlatformTransactionManager transactions, ObjectMapper json) {
+      Validator validator, IdempotencyRepository idempotency, PlatformTransactionManager transactions, ObjectMapper json,
+      AccountMatcher accounts) {
+    this.accounts = accounts;
     this.leads = leads;
     this.journal = journal;
     this.runtime = runtime;
@@ -114,20 +118,23 @@ public class LeadCaptureService {
     LeadSubmission.Company company = submission.company() != null
         ? submission.company() : new LeadSubmission.Company(null, null, null, null, null);
     LeadSubmission.Utm utm = submission.utm() != null ? submission.utm() : new LeadSubmission.Utm(null, null, null, null, null);
+    String domain = companyDomain(company.website(), email);
+    Lead.AccountMatch account = accounts.match(domain, email.substring(email.lastIndexOf('@') + 1), trim(company.name())).orElse(null);
     Lead lead = new Lead(UUID.randomUUID(), email,
         trim(submission.contact().firstName()), trim(submission.contact().lastName()), trim(submission.contact().title()),
         trim(submission.contact().phone()), trim(company.name()), company.size(), lowerCase(company.industry()),
-        company.country() == null ? null : company.country().toUpperCase(Locale.ROOT), companyDomain(company.website(), email),
+        company.country() == null ? null : company.country().toUpperCase(Locale.ROOT), domain,
         submission.source(), trim(submission.campaign()),
         new Lead.Utm(trim(utm.source()), trim(utm.medium()), trim(utm.campaign()), trim(utm.term()), trim(utm.content())),
         trim(submission.firstTouchContent()), submission.consent(), submission.buyingTimeframe(),
         submission.firstMeetingExpectation(), LeadStage.CAPTURED, null, null, null, null, null, null, null, null,
-        caller, LeadJournal.now(), 0, leads.latestLeadOf(email).orElse(null));
+        caller, LeadJournal.now(), 0, leads.latestLeadOf(email).orElse(null), account);
     leads.insert(lead);
     leads.markOpen(email, lead.id());
     recordActivities(lead.id(), submission);
     journal.reached(lead.id(), LeadStage.CAPTURED, caller,
-        "source " + lead.source() + (lead.previousLeadId() == null ? "" : ", returning contact of lead " + lead.previousLeadId()));
+        "source " + lead.source() + (lead.previousLeadId() == null ? "" : ", returning contact of lead " + lead.previousLeadId())
+            + (account == null ? "" : ", account matched by " + account.method() + " " + account.matchedOn()));
     runtime.startProcessInstanceByKey(PROCESS_KEY, lead.id().toString(), LeadFacts.of(lead));
     return new CaptureResult(leads.find(lead.id()).orElseThrow(), true, false);
   }
@@ -235,7 +242,7 @@ public class LeadCaptureService {
   }
 
   /** The company's domain: from its website if given, otherwise from the email address. */
-  static String companyDomain(String website, String email) {
+  public static String companyDomain(String website, String email) {
     String host = null;
     if (website != null && !website.isBlank()) {
       String candidate = website.trim().contains("://") ? website.trim() : "https://" + website.trim();

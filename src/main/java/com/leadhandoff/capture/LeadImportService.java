@@ -1,18 +1,12 @@
 package com.leadhandoff.capture;
 
 import com.leadhandoff.api.ApiProblems.FieldError;
+import com.leadhandoff.api.CsvUpload;
 import com.leadhandoff.api.InvalidRequestException;
 import com.leadhandoff.lead.LeadJournal;
 import jakarta.annotation.PreDestroy;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,10 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskRejectedException;
@@ -34,8 +24,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
 
 /**
- * CSV imports (UTF-8, a header row). The file is checked whole before anything is written: valid UTF-8,
- * known columns with email and source among them, the same number of fields on every line. Then each row
+ * CSV imports (UTF-8, a header row). The file is checked whole before anything is written ({@link CsvUpload}: valid
+ * UTF-8, known columns with email and source among them, the same number of fields on every line). Then each row
  * is captured on its own, all or nothing, by the same rules as the API (validation, one open lead per
  * email), in the background; the job records every row's result.
  */
@@ -48,7 +38,6 @@ public class LeadImportService {
       "first_touch_content", "consent", "buying_timeframe", "first_meeting_expectation");
   static final int MAX_ROWS = 100_000;
   private static final Logger LOG = LoggerFactory.getLogger(LeadImportService.class);
-  private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
 
   private final LeadCaptureService capture;
   private final ImportRepository imports;
@@ -74,7 +63,7 @@ public class LeadImportService {
   public Started start(InputStream csv, String caller) throws IOException {
     Path file = Files.createTempFile("lead-import-", ".csv");
     try {
-      int rows = copyAndCheck(csv, file);
+      int rows = CsvUpload.copyAndCheck(csv, file, COLUMNS, List.of("email", "source"), MAX_ROWS);
       UUID id = UUID.randomUUID();
       imports.create(id, caller, LeadJournal.now(), rows);
       Future<?> done;
@@ -96,68 +85,17 @@ public class LeadImportService {
     return imports.find(id, outcome);
   }
 
-  /** Copies the upload to a file while checking it is UTF-8 CSV with a usable header; returns the number of rows. */
-  private int copyAndCheck(InputStream csv, Path file) throws IOException {
-    try (InputStream in = csv) {
-      Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-    try (Reader reader = strictUtf8(file); CSVParser parser = FORMAT.parse(reader)) {
-      List<String> header = parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-      List<FieldError> errors = new ArrayList<>();
-      Set<String> unknown = header.stream().filter(h -> !COLUMNS.contains(h)).collect(Collectors.toCollection(java.util.TreeSet::new));
-      if (!unknown.isEmpty()) {
-        errors.add(new FieldError("header", "unknown column(s) " + unknown + "; known: " + COLUMNS));
-      }
-      for (String required : List.of("email", "source")) {
-        if (!header.contains(required)) {
-          errors.add(new FieldError("header", "column " + required + " is required"));
-        }
-      }
-      if (!errors.isEmpty()) {
-        throw new InvalidRequestException(errors);
-      }
-      int rows = 0;
-      for (CSVRecord record : parser) {
-        rows++;
-        if (record.size() != header.size()) {
-          throw new InvalidRequestException(List.of(new FieldError("row " + rows,
-              "has " + record.size() + " fields, the header has " + header.size())));
-        }
-        if (rows > MAX_ROWS) {
-          throw new InvalidRequestException(List.of(new FieldError("file", "has more than " + MAX_ROWS + " rows; split it")));
-        }
-      }
-      if (rows == 0) {
-        throw new InvalidRequestException(List.of(new FieldError("file", "has a header but no rows")));
-      }
-      return rows;
-    } catch (CharacterCodingException notUtf8) {
-      throw new InvalidRequestException(List.of(new FieldError("file", "is not UTF-8 text")));
-    } catch (CSVException malformedHeader) {
-      throw new InvalidRequestException(List.of(new FieldError("file", "is not a CSV file with a header row: " + malformedHeader.getMessage())));
-    } catch (IllegalArgumentException | UncheckedIOException | IllegalStateException malformed) {
-      Throwable cause = malformed.getCause() instanceof CharacterCodingException ? malformed.getCause() : malformed;
-      throw new InvalidRequestException(List.of(new FieldError("file",
-          cause instanceof CharacterCodingException ? "is not UTF-8 text" : "is not a CSV file with a header row: " + malformed.getMessage())));
-    }
-  }
-
-  private static Reader strictUtf8(Path file) throws IOException {
-    return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
-  }
-
   /** Imports every row of a checked file, recording each row's result. */
   private void run(UUID job, Path file, String caller) {
-    int row = 0;
-    try (Reader reader = strictUtf8(file); CSVParser parser = FORMAT.parse(reader)) {
-      for (CSVRecord record : parser) {
-        row++;
-        imports.addRow(job, importRow(row, lowerCaseKeys(record.toMap()), caller));
-      }
+    int[] row = {0};
+    try {
+      CsvUpload.read(file, (number, cells) -> {
+        row[0] = number;
+        imports.addRow(job, importRow(number, cells, caller));
+      });
       imports.finish(job, "DONE", LeadJournal.now());
     } catch (IOException | RuntimeException e) {
-      LOG.error("Import {} stopped at row {}", job, row, e);
+      LOG.error("Import {} stopped at row {}", job, row[0], e);
       imports.finish(job, "FAILED", LeadJournal.now());
     } finally {
       try {
@@ -210,10 +148,6 @@ public class LeadImportService {
         v.get("source"), cell(v, "campaign"),
         new LeadSubmission.Utm(cell(v, "utm_source"), cell(v, "utm_medium"), cell(v, "utm_campaign"), cell(v, "utm_term"), cell(v, "utm_content")),
         cell(v, "first_touch_content"), consent, cell(v, "buying_timeframe"), cell(v, "first_meeting_expectation"), null);
-  }
-
-  private static Map<String, String> lowerCaseKeys(Map<String, String> record) {
-    return record.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
   }
 
   private static boolean present(Map<String, String> values, String column) {

@@ -1,5 +1,6 @@
 package com.leadhandoff.feedback;
 
+import com.leadhandoff.accounts.AccountRepository;
 import com.leadhandoff.handoff.RoutingRepository;
 import com.leadhandoff.handoff.SalesTeams;
 import com.leadhandoff.lead.Activity;
@@ -32,7 +33,7 @@ import org.springframework.stereotype.Component;
 /**
  * What a task's form shows the person who works it ({@code ${taskFacts.show(task)}} when a task is created), as task
  * variables that go when the task is done: who the lead is and how to reach them, where they came from, what they did
- * lately, why they are an MQL, who had them before, who rejected them and why, and for managers the team's reps with
+ * lately, the account they belong to, why they are an MQL, who had them before, who rejected them and why, and for managers the team's reps with
  * their open load. The task's priority follows the lead's priority. Text is plain: values are quoted into the form's
  * text, never markup of their own.
  */
@@ -52,9 +53,11 @@ public class TaskFacts {
   private final TaskService tasks;
   private final TaskForms forms;
   private final ObjectMapper json = new ObjectMapper();
+  private final AccountRepository accounts;
 
   public TaskFacts(LeadRepository leads, RoutingRepository routing, FeedbackRepository feedback, ContactRepository contacts,
-      SalesTeams teams, IdentityService identity, TaskService tasks, TaskForms forms) {
+      SalesTeams teams, IdentityService identity, TaskService tasks, TaskForms forms, AccountRepository accounts) {
+    this.accounts = accounts;
     this.leads = leads;
     this.routing = routing;
     this.feedback = feedback;
@@ -81,6 +84,7 @@ public class TaskFacts {
     facts.put("leadContact", () -> join(" · ", lead.email(), lead.phone() == null ? "no phone given" : lead.phone()));
     facts.put("leadCompanyLine", () -> join(" · ", lead.companyName(),
         lead.companySize() == null ? null : lead.companySize() + " employees", lead.industry(), lead.country()));
+    facts.put("accountLine", () -> accountLine(lead.accountMatch()));
     facts.put("leadOrigin", () -> "Came in through " + lead.source()
         + (blank(lead.campaign()) ? " (no campaign)" : ", campaign " + lead.campaign())
         + ", on " + BusinessCalendar.when(lead.createdAt().toInstant(), zone));
@@ -105,6 +109,21 @@ public class TaskFacts {
     String name = join(" ", lead.firstName(), lead.lastName());
     String person = name.isEmpty() ? lead.email() : name;
     return person + (blank(lead.title()) ? "" : ", " + lead.title()) + (blank(lead.companyName()) ? "" : " at " + lead.companyName());
+  }
+
+  /**
+   * The account the lead matched and how, e.g. "Known account: Acme (customer), owner anna; matched by domain acme.com",
+   * or by name with the similarity score; the account's name, status and owner as they are now.
+   */
+  private String accountLine(Lead.AccountMatch match) {
+    if (match == null) {
+      return "No known account (matched by neither domain nor company name).";
+    }
+    return accounts.find(match.accountId()).map(account -> "Known account: " + account.name() + " (" + account.status() + "), "
+            + (account.owner() == null ? "no owner" : "owner " + account.owner()) + "; matched by "
+            + ("domain".equals(match.method()) ? "domain " + match.matchedOn()
+                : "company name \"" + match.matchedOn() + "\" (similarity " + String.format(java.util.Locale.ROOT, "%.2f", match.score()) + ")"))
+        .orElse("No known account.");
   }
 
   /** The latest few, newest first: what and when, e.g. "Demo request, Mon 30 Nov 14:05". */

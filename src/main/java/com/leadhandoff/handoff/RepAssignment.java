@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * Fair round-robin inside the routed team ({@code ${repAssignment.assign(execution)}}): the rotation
  * continues after the rep who got the team's last lead, skips reps who are out of office or at their
  * capacity of open leads, and skips the rep who had the lead last (they let its SLA lapse, or rejected it and marketing
- * disputed the rejection). A manager's choice overrides
- * the rotation. Every choice, and every skip, is written to the routing ledger. Sets {@code assignee}
+ * disputed the rejection). An account owner that LeadRouting names gets the lead unless they are away, at capacity or
+ * inactive (then the rotation, and the ledger says why). A manager's choice overrides both. Every choice, and every skip, is written to the routing ledger. Sets {@code assignee}
  * (null: nobody is available, the lead waits in the team queue).
  */
 @Component("repAssignment")
@@ -26,6 +26,8 @@ public class RepAssignment {
 
   /** Set by the manager's escalation task: the rep to hand the lead to. */
   static final String MANAGER_CHOICE = "managerChoice";
+  /** Set by the routing task from LeadRouting's {@code owner} output: the account owner the decision names, if any. */
+  static final String OWNER = "owner";
 
   private final IdentityService identity;
   private final TaskService tasks;
@@ -56,7 +58,7 @@ public class RepAssignment {
     } else {
       // the rep who had the lead last is skipped: they let its SLA lapse, or rejected it and marketing disputed that
       String why = "reject".equals(execution.getVariable("decision")) ? "rejected this lead" : "just let the SLA lapse on this lead";
-      Choice choice = rotate(team, previous, why);
+      Choice choice = ownerOrRotation(team, (String) execution.getVariable(OWNER), previous, why);
       chosen = choice.rep();
       reason = choice.reason();
     }
@@ -74,6 +76,30 @@ public class RepAssignment {
   }
 
   record Choice(String rep, String reason) {}
+
+  /**
+   * The account owner LeadRouting named, unless they are inactive (no longer a rep of the team), away, at capacity or the
+   * rep who had the lead last; then the team's rotation, and the reason says why the owner did not get it.
+   */
+  Choice ownerOrRotation(String team, String owner, String hadItLast, String whyNotThem) {
+    if (owner == null || owner.isBlank()) {
+      return rotate(team, hadItLast, whyNotThem);
+    }
+    String unavailable;
+    if (owner.equals(hadItLast)) {
+      unavailable = whyNotThem;
+    } else if (identity.createUserQuery().userId(owner).memberOfGroup(team).count() == 0) {
+      unavailable = "inactive: not a rep of " + team;
+    } else {
+      unavailable = whyUnavailable(owner, LeadJournal.now().atZoneSameInstant(teams.workingTime(team).zone()).toLocalDate());
+    }
+    if (unavailable == null) {
+      return new Choice(owner, "the account's owner (named by LeadRouting)");
+    }
+    Choice rotation = rotate(team, hadItLast, whyNotThem);
+    return new Choice(rotation.rep(), "account owner " + owner + " not available (" + unavailable + "), so the team's rotation: "
+        + rotation.reason());
+  }
 
   Choice rotate(String team, String hadItLast, String whyNotThem) {
     List<String> reps = identity.createUserQuery().memberOfGroup(team).orderByUserId().asc().list().stream().map(User::getId).toList();

@@ -35,7 +35,14 @@ public record Lead(
     String capturedBy,
     OffsetDateTime createdAt,
     int recycleCount,
-    UUID previousLeadId) {
+    UUID previousLeadId,
+    AccountMatch accountMatch) {
+
+  /**
+   * The account the lead matched at capture (null: none), with the account's status and owner as they were then;
+   * method {@code domain} (score 1) or {@code name} (the Jaro-Winkler similarity of the normalised names).
+   */
+  public record AccountMatch(UUID accountId, String status, String owner, String method, String matchedOn, double score) {}
 
   /** The UTM parameters of the visit that converted the lead. */
   public record Utm(String source, String medium, String campaign, String term, String content) {}

@@ -20,15 +20,16 @@ public class LeadRepository {
   }
 
   public void insert(Lead lead) {
+    Lead.AccountMatch match = lead.accountMatch();
     jdbc.sql("""
         insert into leads (id, email, first_name, last_name, title, phone, company_name, company_size, industry,
           country, company_domain, source, campaign, utm_source, utm_medium, utm_campaign, utm_term, utm_content,
           first_touch_content, consent, buying_timeframe, first_meeting_expectation, status, captured_by, created_at, updated_at,
-          previous_lead_id)
+          previous_lead_id, account_id, account_status, account_owner, account_match_method, account_matched_on, account_match_score)
         values (:id, :email, :firstName, :lastName, :title, :phone, :companyName, :companySize, :industry,
           :country, :companyDomain, :source, :campaign, :utmSource, :utmMedium, :utmCampaign, :utmTerm, :utmContent,
           :firstTouchContent, :consent, :buyingTimeframe, :firstMeetingExpectation, :status, :capturedBy, :createdAt, :createdAt,
-          :previousLeadId)
+          :previousLeadId, :accountId, :accountStatus, :accountOwner, :accountMethod, :accountMatchedOn, :accountScore)
         """)
         .param("id", lead.id())
         .param("email", lead.email())
@@ -56,6 +57,12 @@ public class LeadRepository {
         .param("capturedBy", lead.capturedBy())
         .param("createdAt", lead.createdAt())
         .param("previousLeadId", lead.previousLeadId())
+        .param("accountId", match == null ? null : match.accountId())
+        .param("accountStatus", match == null ? null : match.status())
+        .param("accountOwner", match == null ? null : match.owner())
+        .param("accountMethod", match == null ? null : match.method())
+        .param("accountMatchedOn", match == null ? null : match.matchedOn())
+        .param("accountScore", match == null ? null : java.math.BigDecimal.valueOf(match.score()).setScale(4, java.math.RoundingMode.HALF_UP))
         .update();
   }
 
@@ -241,6 +248,13 @@ public class LeadRepository {
         rs.getString("captured_by"),
         rs.getObject("created_at", OffsetDateTime.class),
         rs.getInt("recycle_count"),
-        rs.getObject("previous_lead_id", UUID.class));
+        rs.getObject("previous_lead_id", UUID.class),
+        accountMatch(rs));
+  }
+
+  private static Lead.AccountMatch accountMatch(ResultSet rs) throws SQLException {
+    UUID account = rs.getObject("account_id", UUID.class);
+    return account == null ? null : new Lead.AccountMatch(account, rs.getString("account_status"), rs.getString("account_owner"),
+        rs.getString("account_match_method"), rs.getString("account_matched_on"), rs.getDouble("account_match_score"));
   }
 }

@@ -46,9 +46,12 @@ public final class DecisionContracts {
     }
   }
 
-  /** The lead's facts the lifecycle starts with (LeadFacts) and the engagement counts (EngagementFacts). */
+  /**
+   * The lead's facts the lifecycle starts with (LeadFacts: among them the matched account's status and owner) and the
+   * engagement counts (EngagementFacts).
+   */
   private static final Set<String> LEAD = Set.of("leadId", "email", "title", "companyName", "companySize", "companyDomain",
-      "industry", "country", "source", "campaign", "buyingTimeframe", "firstMeetingExpectation",
+      "industry", "country", "source", "campaign", "buyingTimeframe", "firstMeetingExpectation", "accountStatus", "accountOwner",
       "demoRequests30d", "pricingViews30d", "webinarsAttended90d", "contentDownloads90d", "emailClicks30d",
       "daysSinceLastActivity", "newEngagementSinceRejection", "recycleCount");
 
@@ -61,7 +64,10 @@ public final class DecisionContracts {
       new Contract("MqlDefinition", true, with(LEAD, "fitGrade", "fitScore", "engagementScore", "priority"), List.of(
           outcome("mqlOutcome", "string", "MQL", "NURTURE", "JOINT_REVIEW", "DISQUALIFY"), text("mqlReason"))),
       new Contract("LeadRouting", true, with(LEAD, "fitGrade", "fitScore", "engagementScore", "priority"), List.of(
-          outcome("team", "string"), outcome("queue", "string", "enterprise", "mid-market", "commercial", "public-sector", "unassigned-territory"))),
+          outcome("team", "string"), outcome("queue", "string", "enterprise", "mid-market", "commercial", "public-sector", "unassigned-territory",
+              "named-account"),
+          // the rep RepAssignment gives the lead to unless they are away, at capacity or inactive; none: the team's rotation
+          outcome("owner", "string"))),
       new Contract("SlaPolicy", true, with(LEAD, "fitGrade", "fitScore", "engagementScore", "priority", "team", "queue"), List.of(
           outcome("acceptWithin", "string"), outcome("acceptWarningAfter", "string"), outcome("firstContactWithin", "string"),
           outcome("firstContactWarningAfter", "string"), outcome("escalateTo", "string"), outcome("escalationWithin", "string"))),

@@ -73,7 +73,7 @@ public class PersonalDataEraser {
   private void eraseAppTables(UUID id, OffsetDateTime now) {
     jdbc.sql("""
         update leads set email = :anonymous, first_name = null, last_name = null, title = null, phone = null, company_name = null,
-          company_domain = null, utm_term = null, utm_content = null, first_touch_content = null, erased_at = :now
+          company_domain = null, account_matched_on = null, utm_term = null, utm_content = null, first_touch_content = null, erased_at = :now
         where id = :id""").param("anonymous", anonymousEmail(id)).param("now", now).param("id", id).update();
     jdbc.sql("delete from open_leads where lead_id = :id").param("id", id).update();
     jdbc.sql("update lead_activities set content = null where lead_id = :id").param("id", id).update();

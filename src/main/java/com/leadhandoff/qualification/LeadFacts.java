@@ -23,6 +23,9 @@ public final class LeadFacts {
     facts.put("campaign", lead.campaign());
     facts.put("buyingTimeframe", lead.buyingTimeframe());
     facts.put("firstMeetingExpectation", lead.firstMeetingExpectation());
+    // the account the lead matched at capture (null when none): LeadRouting and SlaPolicy decide on its status and owner
+    facts.put("accountStatus", lead.accountMatch() == null ? null : lead.accountMatch().status());
+    facts.put("accountOwner", lead.accountMatch() == null ? null : lead.accountMatch().owner());
     return facts;
   }
 

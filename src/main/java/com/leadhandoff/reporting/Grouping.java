@@ -13,6 +13,8 @@ public enum Grouping {
   CAMPAIGN("coalesce(l.campaign, '(no campaign)')", null),
   TEAM("coalesce(l.team, '(not routed)')", "c.team"),
   REP(null, "coalesce(c.assignee, '(no rep)')"),
+  // the matched account's status when the lead was captured: do customers' leads convert better than strangers'?
+  ACCOUNT_STATUS("coalesce(l.account_status, '(no account)')", null),
   MONTH("to_char(l.created_at at time zone 'UTC', 'YYYY-MM')", "to_char(c.started_at at time zone 'UTC', 'YYYY-MM')"),
   // a cast, not a bare literal: PostgreSQL refuses to group by a constant
   NONE("cast('all' as varchar(3))", "cast('all' as varchar(3))");
@@ -31,13 +33,14 @@ public enum Grouping {
       return fallback;
     }
     List<Grouping> allowed = Arrays.stream(values()).filter(g -> clocks || g.leadSql != null).toList();
-    return allowed.stream().filter(g -> g.label().equals(value.trim().toLowerCase(Locale.ROOT))).findFirst()
+    return allowed.stream().filter(g -> g.label().equalsIgnoreCase(value.trim())).findFirst()
         .orElseThrow(() -> new InvalidRequestException(List.of(new FieldError("groupBy",
             "must be one of " + allowed.stream().map(Grouping::label).collect(Collectors.joining(", ")) + ", not '" + value + "'"))));
   }
 
+  /** As a request names it: source, campaign, ..., accountStatus. */
   String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return this == ACCOUNT_STATUS ? "accountStatus" : name().toLowerCase(Locale.ROOT);
   }
 
   /** The group of a lead row. */

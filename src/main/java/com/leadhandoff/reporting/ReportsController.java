@@ -39,7 +39,8 @@ class ReportsController {
   }
 
   @Operation(summary = "Funnel: captured, MQL, SAL, SQL, opportunity, won, with stage-to-stage conversion",
-      description = "groupBy: source (default), campaign, team, month, none. Leads count by the day they were captured.")
+      description = "groupBy: source (default), campaign, team, accountStatus (of the account matched at capture), month, none. "
+          + "Leads count by the day they were captured.")
   @GetMapping("/funnel")
   ReportTable funnel(@ParameterObject ReportParams params) {
     return reports.funnel(params.range(), params.grouping(Grouping.SOURCE, false));

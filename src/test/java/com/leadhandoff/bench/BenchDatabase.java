@@ -28,6 +28,13 @@ final class BenchDatabase {
     return database;
   }
 
+  /** Drops a database a run created under a name of its own (nothing else would ever drop it). */
+  static void drop(String database) throws SQLException {
+    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD); Statement sql = admin.createStatement()) {
+      sql.execute("drop database if exists " + database + " with (force)");
+    }
+  }
+
   /** A fresh copy of another database (PostgreSQL's template copy), for runs that must start from the same state. */
   static void copy(String from, String to) throws SQLException {
     try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD); Statement sql = admin.createStatement()) {

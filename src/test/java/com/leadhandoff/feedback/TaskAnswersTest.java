@@ -35,7 +35,7 @@ class TaskAnswersTest extends LeadScenario {
   void mql() {
     clockAt("2026-12-01T09:00:00Z");
     TestUsers.ensure(engine.getIdentityService(), "answers-rep", "sales-emea");
-    lead = TestLeads.gradeA(capture, "answers-" + UUID.randomUUID() + "@acme.example", "webinar", "q4", "demo-request");
+    lead = TestLeads.gradeAAtOwnCompany(capture, "answers-" + UUID.randomUUID(), "webinar", "q4", "demo-request");
   }
 
   private Task openTask() {

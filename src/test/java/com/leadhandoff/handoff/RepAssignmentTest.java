@@ -83,4 +83,34 @@ class RepAssignmentTest {
     assertThat(choice.reason()).startsWith("no rep available, left in the team queue")
         .contains("rr-b (just let the SLA lapse on this lead)");
   }
+
+  @Test
+  void anAccountOwnerNamedByTheDecisionGetsTheLeadUnlessAwayAtCapacityOrInactiveThenTheRotationWithTheReason() {
+    TestUsers.ensure(identity, "rr-outsider", "marketing");
+    RepAssignment.Choice owner = assignment.ownerOrRotation("sales-test", "rr-b", null, null);
+    assertThat(owner.rep()).isEqualTo("rr-b");
+    assertThat(owner.reason()).isEqualTo("the account's owner (named by LeadRouting)");
+
+    LocalDate today = LeadJournal.now().atZoneSameInstant(ZoneId.of("Europe/Berlin")).toLocalDate();
+    routing.saveAvailability(new RoutingRepository.Availability("rr-b", today, today.plusDays(3), null));
+    RepAssignment.Choice away = assignment.ownerOrRotation("sales-test", "rr-b", null, null);
+    assertThat(away.rep()).isIn("rr-a", "rr-c");
+    assertThat(away.reason()).startsWith("account owner rr-b not available (out of office until " + today.plusDays(3)
+        + "), so the team's rotation: ").contains("rotation");
+
+    routing.saveAvailability(new RoutingRepository.Availability("rr-b", null, null, 0));
+    assertThat(assignment.ownerOrRotation("sales-test", "rr-b", null, null).reason())
+        .startsWith("account owner rr-b not available (at capacity, 0 of 0 open leads)");
+
+    RepAssignment.Choice inactive = assignment.ownerOrRotation("sales-test", "rr-outsider", null, null);
+    assertThat(inactive.rep()).isIn("rr-a", "rr-b", "rr-c").isNotEqualTo("rr-outsider");
+    assertThat(inactive.reason()).startsWith("account owner rr-outsider not available (inactive: not a rep of sales-test)");
+
+    routing.saveAvailability(new RoutingRepository.Availability("rr-b", null, null, null));
+    assertThat(assignment.ownerOrRotation("sales-test", "rr-b", "rr-b", "just let the SLA lapse on this lead").reason())
+        .as("the owner who let the SLA lapse is skipped like anyone")
+        .startsWith("account owner rr-b not available (just let the SLA lapse on this lead)");
+    assertThat(assignment.ownerOrRotation("sales-test", null, null, null).reason()).as("no owner: the rotation").contains("rotation")
+        .doesNotContain("owner");
+  }
 }

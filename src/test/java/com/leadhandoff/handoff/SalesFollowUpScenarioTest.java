@@ -40,7 +40,7 @@ class SalesFollowUpScenarioTest extends LeadScenario {
     TestUsers.ensure(engine.getIdentityService(), "follow-rep-1", "sales-emea");
     TestUsers.ensure(engine.getIdentityService(), "follow-rep-2", "sales-emea");
     clockAt(berlin("2026-12-01T10:00"));
-    lead = TestLeads.gradeA(capture, "follow-" + UUID.randomUUID() + "@acme.example", "webinar", "q4", "demo-request");
+    lead = TestLeads.gradeAAtOwnCompany(capture, "follow-" + UUID.randomUUID(), "webinar", "q4", "demo-request");
     complete("Task_AcceptLead", Map.of("decision", "accept"));
   }
 

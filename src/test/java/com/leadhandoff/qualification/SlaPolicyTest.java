@@ -8,22 +8,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** decisions/sla-policy.dmn: business-time SLAs per priority and segment. */
+/** decisions/sla-policy.dmn: business-time SLAs per priority and segment; a customer's owner has a tighter one. */
 class SlaPolicyTest {
 
   static final DecisionTable TABLE = new DecisionTable("sla-policy.dmn");
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      hot: accept within 1 business hour, contact within 4, escalation within 2   | hot  | commercial | PT1H | PT45M | PT4H  | PT3H  | PT2H
-      warm: accept within 4 business hours, contact within 8, escalation within 4 | warm | enterprise | PT4H | PT3H  | PT8H  | PT6H  | PT4H
-      cold enterprise accounts get warm SLAs                                      | cold | enterprise | PT4H | PT3H  | PT8H  | PT6H  | PT4H
-      cold: accept within 8 business hours, contact within 16, escalation in 8    | cold | commercial | PT8H | PT6H  | PT16H | PT12H | PT8H
-      no priority is handled as cold                                              |      |            | PT8H | PT6H  | PT16H | PT12H | PT8H
+      hot: accept within 1 business hour, contact within 4, escalation within 2   | hot  | commercial    |                  |      | PT1H | PT45M | PT4H  | PT3H  | PT2H
+      warm: accept within 4 business hours, contact within 8, escalation within 4 | warm | enterprise    |                  |      | PT4H | PT3H  | PT8H  | PT6H  | PT4H
+      cold enterprise accounts get warm SLAs                                      | cold | enterprise    |                  |      | PT4H | PT3H  | PT8H  | PT6H  | PT4H
+      cold: accept within 8 business hours, contact within 16, escalation in 8    | cold | commercial    |                  |      | PT8H | PT6H  | PT16H | PT12H | PT8H
+      no priority is handled as cold                                              |      |               |                  |      | PT8H | PT6H  | PT16H | PT12H | PT8H
+      a customer's owner accepts within 1 business hour and contacts within 2, whatever the priority | cold | named-account | customer | anna | PT1H | PT30M | PT2H | PT90M | PT1H
+      a customer's owner gets the customer SLA for a hot lead too                  | hot  | named-account | customer         | anna | PT1H | PT30M | PT2H  | PT90M | PT1H
+      a customer without an owner keeps the priority bands                         | warm | enterprise    | customer         |      | PT4H | PT3H  | PT8H  | PT6H  | PT4H
+      an open opportunity keeps the priority bands (its owner works the deal)      | cold | named-account | open-opportunity | ben  | PT8H | PT6H  | PT16H | PT12H | PT8H
       """)
-  void slas(String rule, String priority, String queue, String accept, String acceptWarning, String contact, String contactWarning,
-      String escalation) {
-    DmnDecisionResultEntries sla = TABLE.evaluate("SlaPolicy", vars("priority", priority, "queue", queue)).getSingleResult();
+  void slas(String rule, String priority, String queue, String accountStatus, String accountOwner, String accept, String acceptWarning,
+      String contact, String contactWarning, String escalation) {
+    DmnDecisionResultEntries sla = TABLE.evaluate("SlaPolicy", vars("priority", priority, "queue", queue, "accountStatus", accountStatus,
+        "accountOwner", accountOwner)).getSingleResult();
     assertThat((String) sla.get("acceptWithin")).as(rule).isEqualTo(accept);
     assertThat((String) sla.get("acceptWarningAfter")).as(rule).isEqualTo(acceptWarning);
     assertThat((String) sla.get("firstContactWithin")).as(rule).isEqualTo(contact);

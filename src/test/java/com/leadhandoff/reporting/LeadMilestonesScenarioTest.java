@@ -62,7 +62,7 @@ class LeadMilestonesScenarioTest extends LeadScenario {
   @Test
   void aWonLeadCarriesEveryMilestoneAndItsBusinessMinutes() {
     clockAt(berlin("2026-12-01T10:00"));
-    Lead lead = TestLeads.gradeA(capture, "milestone-" + UUID.randomUUID() + "@acme.example", "webinar", "q4", "demo-request");
+    Lead lead = TestLeads.gradeAAtOwnCompany(capture, "milestone-" + UUID.randomUUID(), "webinar", "q4", "demo-request");
     complete(lead, "Task_AcceptLead", "2026-12-01T10:30", Map.of("decision", "accept"));
     complete(lead, "Task_LogFirstContact", "2026-12-02T09:15",
         Map.of("contactChannel", "phone", "contactOutcome", "reached", "contactedAt", berlin("2026-12-02T09:15")));
@@ -90,7 +90,7 @@ class LeadMilestonesScenarioTest extends LeadScenario {
   @Test
   void aRejectionIsAMilestoneAndAnswersTheAcceptSla() {
     clockAt(berlin("2026-12-01T10:00"));
-    Lead lead = TestLeads.gradeA(capture, "milestone-" + UUID.randomUUID() + "@acme.example", "webinar", "q4", "demo-request");
+    Lead lead = TestLeads.gradeAAtOwnCompany(capture, "milestone-" + UUID.randomUUID(), "webinar", "q4", "demo-request");
     complete(lead, "Task_AcceptLead", "2026-12-01T10:20", Map.of("decision", "reject", "rejectionReason", "no-budget"));
 
     assertThat(at(row(lead).get("rejected_at"))).isEqualTo(berlin("2026-12-01T10:20"));

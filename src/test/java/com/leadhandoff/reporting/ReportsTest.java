@@ -254,7 +254,7 @@ class ReportsTest {
     assertThat(notADate.json().toString()).contains("must be a date like 2026-11-24");
     ApiClient.Response byRep = api.get("/api/reports/funnel?groupBy=rep", "rpt-manager", TestUsers.PASSWORD);
     assertThat(byRep.status()).isEqualTo(400);
-    assertThat(byRep.json().toString()).contains("must be one of source, campaign, team, month, none");
+    assertThat(byRep.json().toString()).contains("must be one of source, campaign, team, accountStatus, month, none");
   }
 
   @Test
