@@ -19,11 +19,11 @@ public class FeedbackRepository {
   public void add(Feedback f) {
     jdbc.sql("""
         insert into lead_feedback (lead_id, kind, reason, factors, comment, questions_heard, objections_heard, content_that_helped,
-          author, given_at)
-        values (:lead, :kind, :reason, :factors, :comment, :questions, :objections, :content, :author, :at)""")
+          campaign_action, author, given_at)
+        values (:lead, :kind, :reason, :factors, :comment, :questions, :objections, :content, :campaignAction, :author, :at)""")
         .param("lead", f.leadId()).param("kind", f.kind()).param("reason", f.reason()).param("factors", f.factors())
         .param("comment", f.comment()).param("questions", f.questionsHeard()).param("objections", f.objectionsHeard())
-        .param("content", f.contentThatHelped()).param("author", f.author()).param("at", f.givenAt())
+        .param("content", f.contentThatHelped()).param("campaignAction", f.campaignAction()).param("author", f.author()).param("at", f.givenAt())
         .update();
   }
 
@@ -31,7 +31,7 @@ public class FeedbackRepository {
     return jdbc.sql("select * from lead_feedback where lead_id = :lead order by given_at, id").param("lead", leadId)
         .query((rs, n) -> new Feedback(rs.getObject("lead_id", UUID.class), rs.getString("kind"), rs.getString("reason"),
             rs.getString("factors"), rs.getString("comment"), rs.getString("questions_heard"), rs.getString("objections_heard"),
-            rs.getString("content_that_helped"), rs.getString("author"), rs.getObject("given_at", OffsetDateTime.class)))
+            rs.getString("content_that_helped"), rs.getString("campaign_action"), rs.getString("author"), rs.getObject("given_at", OffsetDateTime.class)))
         .list();
   }
 }

@@ -1,14 +1,18 @@
 package com.leadhandoff.feedback;
 
+import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadJournal;
+import com.leadhandoff.lead.LeadRepository;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,225 +20,208 @@ import org.springframework.stereotype.Component;
 
 /**
  * The rules every task's answers must meet, checked when the task is completed
- * ({@code ${taskAnswers.acceptOrReject(task)}} and so on), and the structured feedback kept from them.
- * A broken rule refuses the completion with every problem in one message (400 through the REST API,
- * the task stays open): the Camunda Forms check the same rules, but a REST client could skip the form.
+ * ({@code ${taskAnswers.acceptOrReject(task)}} and so on), and what is kept from them. The form deployed with the
+ * process version is the source of the allowed answers: its required fields, options, lengths and conditions are
+ * applied here as Tasklist applies them ({@link TaskForm}), so a REST client cannot skip them and an option a process
+ * owner adds in Modeler is allowed at once. Only what a form cannot say is written here (a contact time between the
+ * lead's capture and now, a rep of the lead's team). A broken rule refuses the completion with every problem in one
+ * message in the form's words (400 through Tasklist and the REST API; the task stays open).
  */
 @Component("taskAnswers")
 public class TaskAnswers {
 
-  static final Set<String> REJECTION_REASONS = Set.of("wrong-person", "too-small", "wrong-industry", "no-budget", "no-need", "timing",
-      "duplicate", "bad-contact-data", "competitor-or-spam", "other");
-  static final Set<String> CHANNELS = Set.of("phone", "email", "meeting", "video-call", "social");
-  static final Set<String> CONTACT_OUTCOMES = Set.of("reached", "meeting-booked", "voicemail", "no-answer", "wrong-contact");
-  static final Set<String> AUTHORITY = Set.of("economic-buyer", "influencer", "user", "unknown");
-  static final Set<String> TIMEFRAMES = Set.of("within-3-months", "within-12-months", "no-plan", "unknown");
-  static final Set<String> BUDGETS = Set.of("none", "under-10k", "10k-50k", "over-50k", "unknown");
-  static final Set<String> WIN_FACTORS = Set.of("industry-fit", "title-fit", "pain", "content", "timing", "price", "relationship",
-      "integration", "referral", "other");
-  static final Set<String> LOSS_REASONS = Set.of("price", "competitor", "no-decision", "timing", "missing-features", "other");
-  static final int MAX_TEXT = 2000;
-  /** As the grey-case form asks: a rationale both teams can act on, not "ok". */
-  static final int MIN_RATIONALE = 10;
+  /** Contact outcomes that are a conversation and meet the first-contact SLA; any other outcome is an attempt. */
+  static final Set<String> CONVERSATIONS = Set.of("reached", "meeting-booked");
+  /** How far a clock may be ahead of the server's before a contact time counts as in the future. */
+  private static final int CLOCK_SKEW_MINUTES = 5;
 
+  private final TaskForms forms;
   private final FeedbackRepository feedback;
+  private final ContactRepository contacts;
+  private final LeadRepository leads;
   private final IdentityService identity;
 
-  public TaskAnswers(FeedbackRepository feedback, IdentityService identity) {
+  public TaskAnswers(TaskForms forms, FeedbackRepository feedback, ContactRepository contacts, LeadRepository leads,
+      IdentityService identity) {
+    this.forms = forms;
     this.feedback = feedback;
+    this.contacts = contacts;
+    this.leads = leads;
     this.identity = identity;
   }
 
-  /** Accept or reject lead: a decision; a rejection needs a reason from the list, and "other" a comment. */
+  /** Accept or reject lead: a rejection keeps its reason and the rep's words (required for "Other" by the form). */
   public void acceptOrReject(DelegateTask task) {
-    Problems problems = new Problems(task);
-    String decision = problems.oneOf("decision", Set.of("accept", "reject"), true);
-    if ("reject".equals(decision)) {
-      String reason = problems.oneOf("rejectionReason", REJECTION_REASONS, true);
-      problems.text("rejectionComment", "other".equals(reason));
-      problems.check();
-      keep(task, "REJECTION", reason, null, problems.text("rejectionComment", false), null, null, null);
-    } else {
-      problems.check();
+    Answers answers = check(task, List.of());
+    if ("reject".equals(answers.text("decision"))) {
+      String reason = answers.text("rejectionReason");
+      String comment = answers.firstText("rejectionOther", "rejectionComment");
+      answers.keepReason(task, reason, comment);
+      keep(task, new Feedback.Builder("REJECTION").reason(reason).comment(comment));
     }
   }
 
-  /** Log first contact: channel, outcome and when, not in the future. */
+  /**
+   * Log first contact: every contact is kept with its time, which lies between the lead's capture and now. Only a
+   * conversation is first contact ({@code contactMade}); an attempt (no answer, voicemail) leaves the SLA running.
+   */
   public void firstContact(DelegateTask task) {
-    Problems problems = new Problems(task);
-    problems.oneOf("contactChannel", CHANNELS, true);
-    problems.oneOf("contactOutcome", CONTACT_OUTCOMES, true);
-    problems.pastDate("contactedAt");
-    problems.check();
+    Map<String, Object> raw = forms.answers(task);
+    List<String> problems = new ArrayList<>();
+    OffsetDateTime when = contactTime(task, raw.get("contactedAt"), problems);
+    Answers answers = check(task, problems);
+    String outcome = answers.text("contactOutcome");
+    boolean conversation = CONVERSATIONS.contains(outcome);
+    contacts.add(new Contact(leadId(task), owner(task), answers.text("contactChannel"), outcome, conversation, when,
+        LeadJournal.now(), answers.text("contactNote")));
+    task.getExecution().setVariable("contactMade", conversation);
   }
 
-  /** Qualify lead: every SQL criterion answered, what the prospect said kept for marketing. */
+  /**
+   * Qualify lead: the SQL criteria are the decision's to judge; the rep's closest reason (if any) is the one used if the
+   * decision hands the lead back; what the prospect said is kept for marketing.
+   */
   public void qualify(DelegateTask task) {
-    Problems problems = new Problems(task);
-    problems.bool("needConfirmed");
-    problems.oneOf("authority", AUTHORITY, true);
-    problems.oneOf("timeframe", TIMEFRAMES, true);
-    problems.oneOf("budgetRange", BUDGETS, true);
-    problems.bool("firstMeetingBooked");
-    problems.oneOf("rejectionReason", REJECTION_REASONS, false);
-    String said = problems.text("prospectSaid", false);
-    problems.check();
+    Answers answers = check(task, List.of());
+    answers.keepReason(task, answers.text("rejectionReason"), null);
+    String said = answers.text("prospectSaid");
     if (said != null) {
-      keep(task, "QUALIFICATION", null, null, said, null, null, null);
+      keep(task, new Feedback.Builder("QUALIFICATION").comment(said));
+    }
+  }
+
+  /** Work the opportunity: the notes for the team are kept. */
+  public void workOpportunity(DelegateTask task) {
+    Answers answers = check(task, List.of());
+    String notes = answers.text("opportunityNotes");
+    if (notes != null) {
+      keep(task, new Feedback.Builder("OPPORTUNITY").comment(notes));
     }
   }
 
   /** Close won or lost: the outcome and, for marketing, what made the deal work or not. */
   public void closeDeal(DelegateTask task) {
-    Problems problems = new Problems(task);
-    String outcome = problems.oneOf("dealOutcome", Set.of("WON", "LOST"), true);
-    List<String> factors = "WON".equals(outcome) ? problems.someOf("winFactors", WIN_FACTORS)
-        : "LOST".equals(outcome) ? problems.someOf("lossReasons", LOSS_REASONS) : List.of();
-    String comment = problems.text("dealNotes", false);
-    String questions = problems.text("questionsHeard", false);
-    String objections = problems.text("objectionsHeard", false);
-    String content = problems.text("contentThatHelped", false);
-    problems.check();
-    keep(task, "WON".equals(outcome) ? "WIN" : "LOSS", null, String.join(",", factors), comment, questions, objections, content);
+    Answers answers = check(task, List.of());
+    boolean won = "WON".equals(answers.text("dealOutcome"));
+    keep(task, new Feedback.Builder(won ? "WIN" : "LOSS").factors(String.join(",", answers.list(won ? "winFactors" : "lossReasons")))
+        .comment(answers.text("dealNotes")).questionsHeard(answers.text("questionsHeard"))
+        .objectionsHeard(answers.text("objectionsHeard")).contentThatHelped(answers.text("contentThatHelped")));
   }
 
-  /** Review rejection (marketing, or both teams): agree or dispute, keep or close the lead, what changes in the campaign. */
+  /** Review rejection (marketing, or both teams): agree or dispute (why is required), and what changes in the campaign. */
   public void reviewRejection(DelegateTask task) {
-    Problems problems = new Problems(task);
-    String verdict = problems.oneOf("reviewVerdict", Set.of("agree", "dispute"), true);
-    problems.oneOf("reviewDecision", Set.of("NURTURE", "DISQUALIFY"), true);
-    String comment = problems.text("reviewComment", "dispute".equals(verdict));
-    String action = problems.text("campaignAction", false);
-    problems.check();
-    keep(task, "REJECTION_REVIEW", verdict, null, comment, null, null, action);
+    Answers answers = check(task, List.of());
+    keep(task, new Feedback.Builder("REJECTION_REVIEW").reason(answers.text("reviewVerdict"))
+        .comment(answers.firstText("reviewComment", "reviewNote")).campaignAction(answers.text("campaignAction")));
   }
 
-  /** Review grey case together: the decision and why. */
+  /** Review grey case together: the decision and why, which the rep reads if the lead goes to sales. */
   public void jointReview(DelegateTask task) {
-    Problems problems = new Problems(task);
-    String decision = problems.oneOf("jointDecision", Set.of("MQL", "NURTURE", "DISQUALIFY"), true);
-    String rationale = problems.text("jointRationale", true);
-    if (rationale != null && rationale.length() < MIN_RATIONALE) {
-      problems.add("jointRationale", "must say why in at least " + MIN_RATIONALE + " characters");
-    }
-    problems.check();
-    keep(task, "JOINT_REVIEW", decision, null, rationale, null, null, null);
+    Answers answers = check(task, List.of());
+    keep(task, new Feedback.Builder("JOINT_REVIEW").reason(answers.text("jointDecision")).comment(answers.text("jointRationale")));
   }
 
-  /** Handle escalated lead: reassign to a rep of the team, take it over, or give the same rep more time; always why. */
+  /**
+   * Handle escalated lead: reassign to a rep of the team (the form offers them), take it over, or give the same rep more
+   * time; always why.
+   */
   public void escalation(DelegateTask task) {
-    Problems problems = new Problems(task);
-    String action = problems.oneOf("managerAction", Set.of("reassign", "take-over", "extend"), true);
-    problems.text("managerReason", true);
-    if ("reassign".equals(action)) {
-      String rep = (String) task.getVariable("managerChoice");
-      String team = (String) task.getVariable("team");
-      if (rep == null || identity.createUserQuery().userId(rep).memberOfGroup(team).count() == 0) {
-        problems.add("managerChoice", "must be a rep of team " + team);
-      }
+    Answers answers = check(task, List.of());
+    switch (answers.text("managerAction")) {
+      case "take-over" -> task.setVariable("managerChoice", currentUser());
+      case "extend" -> task.setVariable("managerChoice", task.getVariable("assignee"));
+      default -> { }
     }
-    problems.check();
-    if ("take-over".equals(action)) {
-      task.setVariable("managerChoice", currentUser());
-    } else if ("extend".equals(action)) {
-      task.setVariable("managerChoice", task.getVariable("assignee"));
+  }
+
+  /** The form's rules and the given ones, all at once; refused with every broken rule, or the answers to keep. */
+  private Answers check(DelegateTask task, List<String> moreProblems) {
+    TaskForm form = forms.of(task);
+    Map<String, Object> answers = forms.answers(task);
+    List<String> problems = new ArrayList<>(forms.problems(form, answers));
+    problems.addAll(moreProblems);
+    if (!problems.isEmpty()) {
+      throw new BadUserRequestException(task.getName() + ": " + String.join("; ", problems) + ".");
     }
+    return new Answers(form, answers);
+  }
+
+  /** A contact time between the lead's capture and now (a few minutes' clock difference allowed). */
+  private OffsetDateTime contactTime(DelegateTask task, Object value, List<String> problems) {
+    if (value == null || value.toString().isBlank()) {
+      return null; // the form's required rule says so
+    }
+    OffsetDateTime when;
+    try {
+      when = value instanceof Date date ? date.toInstant().atOffset(ZoneOffset.UTC) : OffsetDateTime.parse(value.toString());
+    } catch (DateTimeParseException e) {
+      problems.add("\"When\" must be a date and time like 2026-11-24T10:30:00Z");
+      return null;
+    }
+    OffsetDateTime captured = leads.find(leadId(task)).map(Lead::createdAt).orElse(null);
+    if (when.isAfter(LeadJournal.now().plusMinutes(CLOCK_SKEW_MINUTES))) {
+      problems.add("\"When\" must not be in the future");
+    } else if (captured != null && when.isBefore(captured.minusMinutes(CLOCK_SKEW_MINUTES))) {
+      problems.add("\"When\" must not be before the lead came in (" + captured.withNano(0) + ")");
+    }
+    return when;
   }
 
   private String currentUser() {
     return identity.getCurrentAuthentication() == null ? null : identity.getCurrentAuthentication().getUserId();
   }
 
-  private void keep(DelegateTask task, String kind, String reason, String factors, String comment, String questions,
-      String objections, String content) {
-    String author = task.getAssignee() != null ? task.getAssignee() : currentUser();
-    feedback.add(new Feedback(UUID.fromString(task.getExecution().getProcessBusinessKey()), kind, reason, factors, comment, questions,
-        objections, content, author, LeadJournal.now()));
+  private String owner(DelegateTask task) {
+    return task.getAssignee() != null ? task.getAssignee() : currentUser();
   }
 
-  /** Collects every broken rule of one completion, then refuses it with all of them. */
-  private static final class Problems {
-    private final DelegateTask task;
-    private final List<String> broken = new ArrayList<>();
+  private void keep(DelegateTask task, Feedback.Builder builder) {
+    feedback.add(builder.build(leadId(task), owner(task), LeadJournal.now()));
+  }
 
-    Problems(DelegateTask task) {
-      this.task = task;
+  private static UUID leadId(DelegateTask task) {
+    return UUID.fromString(task.getExecution().getProcessBusinessKey());
+  }
+
+  /** Answers that met the form's rules; only fields the form shows count (a hidden field's leftover is ignored). */
+  private final class Answers {
+    private final TaskForm form;
+    private final Map<String, Object> values;
+
+    Answers(TaskForm form, Map<String, Object> values) {
+      this.form = form;
+      this.values = values;
     }
 
-    void add(String field, String message) {
-      broken.add(field + " " + message);
+    String text(String key) {
+      Object value = visible(key) ? values.get(key) : null;
+      return value == null || value.toString().isBlank() ? null : value.toString().trim();
     }
 
-    String oneOf(String field, Set<String> allowed, boolean required) {
-      Object value = task.getVariable(field);
-      if (value == null || value.toString().isBlank()) {
-        if (required) {
-          add(field, "is required");
+    String firstText(String... keys) {
+      for (String key : keys) {
+        if (text(key) != null) {
+          return text(key);
         }
-        return null;
       }
-      if (!allowed.contains(value.toString())) {
-        add(field, "must be one of " + allowed.stream().sorted().toList());
-        return null;
-      }
-      return value.toString();
+      return null;
     }
 
-    List<String> someOf(String field, Set<String> allowed) {
-      Object value = task.getVariable(field);
-      Collection<?> values = value instanceof Collection<?> c ? c : value == null ? List.of() : List.of(value.toString().split(","));
-      List<String> chosen = values.stream().map(Object::toString).map(String::trim).filter(v -> !v.isEmpty()).toList();
-      if (chosen.isEmpty()) {
-        add(field, "needs at least one of " + allowed.stream().sorted().toList());
-      } else if (!allowed.containsAll(chosen)) {
-        add(field, "may only hold " + allowed.stream().sorted().toList());
-      }
-      return chosen;
+    List<String> list(String key) {
+      return visible(key) && values.get(key) instanceof Collection<?> chosen ? chosen.stream().map(String::valueOf).toList() : List.of();
     }
 
-    String text(String field, boolean required) {
-      Object value = task.getVariable(field);
-      String text = value == null ? null : value.toString().trim();
-      if (text == null || text.isEmpty()) {
-        if (required) {
-          add(field, "is required");
-        }
-        return null;
-      }
-      if (text.length() > MAX_TEXT) {
-        add(field, "may hold at most " + MAX_TEXT + " characters");
-      }
-      return text;
+    /** What the rejection review shows: the reason in the form's words, who gave it and their note. */
+    void keepReason(DelegateTask task, String reason, String comment) {
+      var lead = task.getExecution();
+      lead.setVariable("rejectionReason", reason);
+      lead.setVariable("rejectionReasonLabel", reason == null ? null : form.field("rejectionReason").optionLabel(reason));
+      lead.setVariable("rejectedBy", owner(task));
+      lead.setVariable("rejectionComment", comment);
     }
 
-    void bool(String field) {
-      Object value = task.getVariable(field);
-      if (!(value instanceof Boolean)) {
-        add(field, "must be answered yes or no");
-      }
-    }
-
-    void pastDate(String field) {
-      Object value = task.getVariable(field);
-      if (value == null) {
-        add(field, "is required");
-        return;
-      }
-      try {
-        OffsetDateTime when = value instanceof java.util.Date date ? date.toInstant().atOffset(java.time.ZoneOffset.UTC)
-            : OffsetDateTime.parse(value.toString());
-        if (when.isAfter(LeadJournal.now().plusMinutes(5))) {
-          add(field, "must not be in the future");
-        }
-      } catch (DateTimeParseException e) {
-        add(field, "must be a date and time like 2026-11-24T10:30:00Z");
-      }
-    }
-
-    void check() {
-      if (!broken.isEmpty()) {
-        throw new BadUserRequestException(task.getName() + ": " + broken.stream().collect(Collectors.joining("; ")));
-      }
+    private boolean visible(String key) {
+      return !forms.hidden(form.field(key), values);
     }
   }
 }

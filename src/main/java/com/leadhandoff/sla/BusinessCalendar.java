@@ -3,8 +3,10 @@ package com.leadhandoff.sla;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +20,8 @@ public final class BusinessCalendar {
 
   /** A working day at least once in this many days, or the calendar is unusable. */
   private static final int MAX_DAYS_WITHOUT_WORK = 60;
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm zzz", Locale.ENGLISH);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd", Locale.ENGLISH);
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
   private BusinessCalendar() {}
 
@@ -30,7 +32,8 @@ public final class BusinessCalendar {
     if (businessTime.isNegative()) {
       throw new IllegalArgumentException("A business duration cannot be negative: " + businessTime);
     }
-    List<String> steps = new ArrayList<>();
+    List<String> worked = new ArrayList<>();
+    List<String[]> skipped = new ArrayList<>(); // day, why
     ZonedDateTime cursor = start.atZone(time.zone());
     Duration remaining = businessTime;
     int idleDays = 0;
@@ -40,8 +43,7 @@ public final class BusinessCalendar {
       ZonedDateTime closes = day.atTime(time.closes()).atZone(time.zone());
       if (!time.isWorkingDay(day) || !cursor.isBefore(closes)) {
         if (!time.isWorkingDay(day)) {
-          String holiday = time.holidays().get(day);
-          steps.add("skipped " + DAY.format(day) + (holiday != null ? " (" + holiday + ")" : " (no working day)"));
+          skipped.add(new String[] {DAY.format(day), time.holidays().getOrDefault(day, "not a working day")});
         }
         if (++idleDays > MAX_DAYS_WITHOUT_WORK) {
           throw new IllegalStateException("No working time within " + MAX_DAYS_WITHOUT_WORK + " days of " + start);
@@ -54,17 +56,61 @@ public final class BusinessCalendar {
         cursor = opens;
       }
       Duration available = Duration.between(cursor, closes);
-      if (remaining.compareTo(available) <= 0) {
-        ZonedDateTime due = cursor.plus(remaining);
-        steps.add(minutes(remaining) + " on " + DAY.format(day));
-        return new Due(due.toInstant(), businessTime + " of business time from " + WHEN.format(start.atZone(time.zone()))
-            + " (working hours " + time.opens() + "-" + time.closes() + " " + time.zone().getId() + "): "
-            + String.join(", ", steps) + "; due " + WHEN.format(due));
+      ZonedDateTime until = remaining.compareTo(available) <= 0 ? cursor.plus(remaining) : closes;
+      worked.add(phrase(shownBetween(cursor, until), "min") + " on " + DAY.format(day));
+      if (until.isBefore(closes) || remaining.equals(available)) {
+        return new Due(until.toInstant(), "due " + when(until.toInstant(), time.zone()) + ": " + phrase(businessTime, "business")
+            + " from " + WHEN.format(start.atZone(time.zone())) + " (working hours " + time.opens() + "-" + time.closes() + ": "
+            + String.join(", ", worked) + ")" + skippedDays(skipped));
       }
       remaining = remaining.minus(available);
-      steps.add(minutes(available) + " on " + DAY.format(day));
       cursor = day.plusDays(1).atTime(time.opens()).atZone(time.zone());
     }
+  }
+
+  /** The minutes between two times as the explanation shows them (to the minute), so that its parts add up. */
+  private static Duration shownBetween(ZonedDateTime from, ZonedDateTime to) {
+    return Duration.between(from.truncatedTo(ChronoUnit.MINUTES), to.truncatedTo(ChronoUnit.MINUTES));
+  }
+
+  /** "; Sat 28 Nov and Sun 29 Nov skipped (not a working day); Thu 24 Dec skipped (Christmas Eve)". */
+  private static String skippedDays(List<String[]> skipped) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < skipped.size(); ) {
+      String why = skipped.get(i)[1];
+      List<String> days = new ArrayList<>();
+      while (i < skipped.size() && skipped.get(i)[1].equals(why)) {
+        days.add(skipped.get(i++)[0]);
+      }
+      String listed = days.size() == 1 ? days.get(0)
+          : String.join(", ", days.subList(0, days.size() - 1)) + " and " + days.get(days.size() - 1);
+      text.append("; ").append(listed).append(" skipped (").append(why).append(")");
+    }
+    return text.toString();
+  }
+
+  /** "1 business hour", "4 business hours 30 minutes", "45 business minutes"; or with "min": "1h 30 min", "30 min". */
+  private static String phrase(Duration duration, String style) {
+    long hours = duration.toHours();
+    long minutes = duration.toMinutesPart();
+    if (style.equals("min")) {
+      return hours == 0 ? minutes + " min" : hours + "h" + (minutes == 0 ? "" : " " + minutes + " min");
+    }
+    if (hours == 0) {
+      return minutes + " business minute" + (minutes == 1 ? "" : "s");
+    }
+    return hours + " business hour" + (hours == 1 ? "" : "s") + (minutes == 0 ? "" : " " + minutes + " minute" + (minutes == 1 ? "" : "s"));
+  }
+
+  /** "Fri 27 Nov 16:30 Berlin time": a moment as a rep of the team reads it. */
+  public static String when(Instant instant, ZoneId zone) {
+    return WHEN.format(instant.atZone(zone)) + " " + zoneName(zone);
+  }
+
+  /** "Berlin time", "New York time". */
+  private static String zoneName(ZoneId zone) {
+    String id = zone.getId();
+    return (id.contains("/") ? id.substring(id.lastIndexOf('/') + 1).replace('_', ' ') : id) + " time";
   }
 
   /** The business time between two instants: the working hours of working days in between, holidays skipped. */
@@ -87,10 +133,5 @@ public final class BusinessCalendar {
       }
     }
     return total;
-  }
-
-  private static String minutes(Duration duration) {
-    long total = duration.toMinutes();
-    return total >= 60 ? (total / 60) + "h" + (total % 60 == 0 ? "" : String.format("%02dm", total % 60)) : total + "m";
   }
 }

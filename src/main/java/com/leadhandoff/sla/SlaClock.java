@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -91,6 +92,21 @@ public class SlaClock {
   /** The SLA's task is answered (a rejection answers it too): the clock stops and its breaches are no longer open. */
   public void met(DelegateExecution execution, String slaName) {
     slas.met(leadId(execution), Sla.valueOf(slaName), LeadJournal.now());
+  }
+
+  /** An escalated lead's task is due when the SlaPolicy decision says a manager handles it ({@code escalationWithin}). */
+  public void escalationDue(DelegateTask task) {
+    task.setDueDate(inBusinessTime(task, duration(task.getExecution(), "escalationWithin")));
+  }
+
+  /** The task's follow-up date (Tasklist's reminder) after the given business time, e.g. to qualify a lead again. */
+  public void followUpIn(DelegateTask task, String businessTime) {
+    task.setFollowUpDate(inBusinessTime(task, Duration.parse(businessTime)));
+  }
+
+  private Date inBusinessTime(DelegateTask task, Duration businessTime) {
+    WorkingTime time = teams.workingTime((String) task.getVariable("team"));
+    return Date.from(BusinessCalendar.add(time, LeadJournal.now().toInstant(), businessTime).at());
   }
 
   /**

@@ -34,7 +34,8 @@ public class SlaRepository {
     return jdbc.sql("select * from lead_sla_clocks where id = :id").param("id", id)
         .query((rs, n) -> new SlaClockRecord(rs.getLong("id"), rs.getObject("lead_id", UUID.class), Sla.valueOf(rs.getString("sla")),
             rs.getString("team"), rs.getString("assignee"), rs.getObject("started_at", OffsetDateTime.class),
-            rs.getObject("warn_at", OffsetDateTime.class), rs.getObject("due_at", OffsetDateTime.class), rs.getString("explanation")))
+            rs.getObject("warn_at", OffsetDateTime.class), rs.getObject("due_at", OffsetDateTime.class), rs.getString("explanation"),
+            rs.getObject("met_at", OffsetDateTime.class)))
         .single();
   }
 

@@ -93,7 +93,7 @@ class LeadCaptureSliceTest {
     assertThat(view.get("decisions").findValuesAsText("decisionKey")).contains("MqlDefinition");
     assertThat(view.get("stages").findValuesAsText("stage")).containsExactly("CAPTURED", "MQL", "ROUTED");
     assertThat(view.get("activities").get(0).get("type").asText()).isEqualTo("demo-request");
-    assertThat(view.get("slaClocks").get(0).get("explanation").asText()).contains("of business time from");
+    assertThat(view.get("slaClocks").get(0).get("explanation").asText()).contains("business hour");
     assertThat(view.get("routing").get(0).get("reason").asText()).isNotBlank();
   }
 

@@ -47,7 +47,7 @@ class TaskAnswersTest extends LeadScenario {
     Jobs.runDueForLead(engine, lead.id());
   }
 
-  /** Completes the open task with answers that break a rule; the task must stay open and the message name the field. */
+  /** Completes the open task with answers that break a rule; the task must stay open and the message say the rule. */
   private void refused(Map<String, Object> answers, String field) {
     String taskId = openTask().getId();
     assertThatThrownBy(() -> engine.getTaskService().complete(taskId, answers))
@@ -65,11 +65,11 @@ class TaskAnswersTest extends LeadScenario {
 
   @ParameterizedTest(name = "accept or reject: {0}")
   @CsvSource(delimiter = '|', textBlock = """
-      no decision                         | decision         |          |                 |
-      a decision outside the form         | decision         | maybe    |                 |
-      a rejection without a reason        | rejectionReason  | reject   |                 |
-      a reason outside the list           | rejectionReason  | reject   | leads-suck      |
-      "other" without saying what         | rejectionComment | reject   | other           |
+      no decision                         | "Your decision" needs an answer                          |          |            |
+      a decision outside the form         | "Your decision" cannot be ["maybe"]                      | maybe    |            |
+      a rejection without a reason        | "Why reject?" needs an answer                            | reject   |            |
+      a reason outside the list           | "Why reject?" cannot be ["leads-suck"]                   | reject   | leads-suck |
+      "other" without saying what         | "What was it? (required for Other)" needs an answer      | reject   | other      |
       """)
   void acceptOrRejectRules(String rule, String field, String decision, String reason, String comment) {
     refused(answers("decision", decision, "rejectionReason", reason, "rejectionComment", comment), field);
@@ -77,7 +77,7 @@ class TaskAnswersTest extends LeadScenario {
 
   @Test
   void aRejectionIsKeptAsStructuredFeedbackForMarketing() {
-    complete(answers("decision", "reject", "rejectionReason", "other", "rejectionComment", "They resell, they do not use it"));
+    complete(answers("decision", "reject", "rejectionReason", "other", "rejectionOther", "They resell, they do not use it"));
     assertThat(feedback.of(lead.id())).singleElement().satisfies(f -> {
       assertThat(f.kind()).isEqualTo("REJECTION");
       assertThat(f.reason()).isEqualTo("other");
@@ -88,28 +88,32 @@ class TaskAnswersTest extends LeadScenario {
   @Test
   void firstContactQualifyAndCloseRefuseBadAnswersThenKeepWhatWonTheDeal() {
     complete(answers("decision", "accept"));
-    refused(answers("contactChannel", "pigeon", "contactOutcome", "reached"), "contactChannel");
-    refused(Map.of("contactChannel", "phone", "contactOutcome", "reached", "contactedAt", "2999-01-01T10:00:00Z"), "contactedAt");
-    refused(Map.of("contactChannel", "phone", "contactOutcome", "reached", "contactedAt", "yesterday"), "contactedAt");
-    complete(Map.of("contactChannel", "phone", "contactOutcome", "reached", "contactedAt", "2026-12-01T08:30:00Z"));
+    refused(answers("contactChannel", "pigeon", "contactOutcome", "reached"), "\"Channel\" cannot be [\"pigeon\"]");
+    refused(Map.of("contactChannel", "phone", "contactOutcome", "reached", "contactedAt", "2999-01-01T10:00:00Z"),
+        "\"When\" must not be in the future");
+    refused(Map.of("contactChannel", "phone", "contactOutcome", "reached", "contactedAt", "2026-11-30T08:30:00Z"),
+        "\"When\" must not be before the lead came in");
+    refused(Map.of("contactChannel", "phone", "contactOutcome", "reached", "contactedAt", "yesterday"), "\"When\" must be a date");
+    complete(Map.of("contactChannel", "phone", "contactOutcome", "reached", "contactedAt", "2026-12-01T09:00:00Z"));
 
     refused(Map.of("needConfirmed", "yes", "authority", "economic-buyer", "timeframe", "within-3-months", "budgetRange", "10k-50k",
-        "firstMeetingBooked", true), "needConfirmed");
+        "firstMeetingBooked", true), "\"Did they name a problem we solve?\" cannot be [\"yes\"]");
     refused(Map.of("needConfirmed", true, "authority", "ceo", "timeframe", "soon", "budgetRange", "lots", "firstMeetingBooked", true),
-        "authority must be one of");
+        "\"Who do you talk to?\" cannot be [\"ceo\"]");
     complete(Map.of("needConfirmed", true, "authority", "economic-buyer", "timeframe", "within-3-months", "budgetRange", "10k-50k",
         "firstMeetingBooked", true, "prospectSaid", "We lose leads between the teams"));
-    complete(Map.of());
+    complete(Map.of("opportunityNotes", "Champion is the VP; procurement wants a pilot"));
 
-    refused(Map.of("dealOutcome", "WON"), "winFactors needs at least one");
-    refused(Map.of("dealOutcome", "WON", "winFactors", List.of("luck")), "winFactors may only hold");
-    refused(Map.of("dealOutcome", "LOST"), "lossReasons");
-    refused(Map.of("dealOutcome", "MAYBE"), "dealOutcome");
+    refused(Map.of("dealOutcome", "WON"), "\"What won it?\" needs an answer");
+    refused(Map.of("dealOutcome", "WON", "winFactors", List.of("luck")), "\"What won it?\" cannot be [\"luck\"]");
+    refused(Map.of("dealOutcome", "LOST"), "\"What lost it?\" needs an answer");
+    refused(Map.of("dealOutcome", "MAYBE"), "\"Outcome\" cannot be [\"MAYBE\"]");
     complete(Map.of("dealOutcome", "WON", "winFactors", List.of("pain", "content"), "questionsHeard", "Does it work with HubSpot?",
         "objectionsHeard", "Too expensive for one team", "contentThatHelped", "Webinar: hand-offs that work"));
 
-    assertThat(feedback.of(lead.id())).extracting(Feedback::kind).containsExactly("QUALIFICATION", "WIN");
-    Feedback win = feedback.of(lead.id()).get(1);
+    assertThat(feedback.of(lead.id())).extracting(Feedback::kind).containsExactly("QUALIFICATION", "OPPORTUNITY", "WIN");
+    assertThat(feedback.of(lead.id()).get(1).comment()).isEqualTo("Champion is the VP; procurement wants a pilot");
+    Feedback win = feedback.of(lead.id()).get(2);
     assertThat(win.factors()).isEqualTo("pain,content");
     assertThat(win.contentThatHelped()).isEqualTo("Webinar: hand-offs that work");
     assertThat(win.objectionsHeard()).isEqualTo("Too expensive for one team");
@@ -118,11 +122,12 @@ class TaskAnswersTest extends LeadScenario {
   @Test
   void reviewsAndEscalationsRefuseBadAnswers() {
     complete(answers("decision", "reject", "rejectionReason", "too-small"));
-    refused(answers("reviewVerdict", "dispute", "reviewDecision", "NURTURE"), "reviewComment");
-    refused(answers("reviewVerdict", "agree"), "reviewDecision");
+    refused(answers("reviewVerdict", "dispute", "reviewDecision", "NURTURE"), "\"Why do you dispute it? (required)\" needs an answer");
+    refused(answers("reviewVerdict", "agree"), "\"What happens to the lead?\" needs an answer");
     complete(answers("reviewVerdict", "agree", "reviewDecision", "DISQUALIFY", "campaignAction", "Exclude companies under 50 employees"));
     assertThat(feedback.of(lead.id())).extracting(Feedback::kind).containsExactly("REJECTION", "REJECTION_REVIEW");
-    assertThat(feedback.of(lead.id()).get(1).contentThatHelped()).isEqualTo("Exclude companies under 50 employees");
+    assertThat(feedback.of(lead.id()).get(1).campaignAction()).isEqualTo("Exclude companies under 50 employees");
+    assertThat(feedback.of(lead.id()).get(1).contentThatHelped()).isNull();
   }
 
   @Test
@@ -133,9 +138,9 @@ class TaskAnswersTest extends LeadScenario {
         null, null, java.util.stream.Stream.of("demo-request", "pricing-page-view", "pricing-page-view", "pricing-page-view",
             "webinar-attended").map(type -> new com.leadhandoff.capture.LeadSubmission.Activity(type, null, null)).toList()), "test");
     assertThat(openTask().getTaskDefinitionKey()).isEqualTo("Task_JointReview");
-    refused(answers("jointRationale", "Looks promising"), "jointDecision is required");
-    refused(answers("jointDecision", "MQL", "jointRationale", "ok"), "jointRationale");
-    refused(answers("jointDecision", "MQL"), "jointRationale is required");
+    refused(answers("jointRationale", "Looks promising"), "\"Decision\" needs an answer");
+    refused(answers("jointDecision", "MQL", "jointRationale", "ok"), "\"Rationale (both teams read it)\" needs at least 10 characters");
+    refused(answers("jointDecision", "MQL"), "\"Rationale (both teams read it)\" needs an answer");
     complete(answers("jointDecision", "MQL", "jointRationale", "Large account and very engaged: worth a call"));
     assertThat(feedback.of(lead.id())).extracting(Feedback::kind).containsExactly("JOINT_REVIEW");
   }
@@ -148,10 +153,10 @@ class TaskAnswersTest extends LeadScenario {
     Jobs.travelTo(engine, instanceOf(lead).getId(), java.util.Date.from(java.time.Instant.parse(berlin10).plusSeconds(7320)));
     assertThat(openTask().getTaskDefinitionKey()).isEqualTo("Task_EscalateToManager");
 
-    refused(answers("managerReason", "busy"), "managerAction is required");
+    refused(answers("managerReason", "busy"), "\"Action\" needs an answer");
     refused(answers("managerAction", "reassign", "managerChoice", "answers-other-team", "managerReason", "knows them"),
-        "managerChoice must be a rep of team sales-emea");
-    refused(answers("managerAction", "extend"), "managerReason is required");
+        "\"Hand it to\" cannot be [\"answers-other-team\"]");
+    refused(answers("managerAction", "extend"), "\"Reason (goes into the routing ledger)\" needs an answer");
     complete(answers("managerAction", "reassign", "managerChoice", "answers-rep", "managerReason", "Anna is on holiday"));
     assertThat(openTask().getAssignee()).isEqualTo("answers-rep");
   }
@@ -163,7 +168,7 @@ class TaskAnswersTest extends LeadScenario {
     ApiClient.Response response = new ApiClient(port).post("/engine-rest/task/" + taskId + "/complete", "answers-admin",
         TestUsers.PASSWORD, "{\"variables\": {\"decision\": {\"value\": \"reject\"}}}");
     assertThat(response.status()).as(response.raw().body()).isEqualTo(400);
-    assertThat(response.json().get("message").asText()).contains("rejectionReason is required");
+    assertThat(response.json().get("message").asText()).isEqualTo("Accept or reject lead: \"Why reject?\" needs an answer.");
     assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
   }
 

@@ -41,7 +41,8 @@ class RejectionScenarioTest extends LeadScenario {
 
   private void reject(ProcessInstance instance, String reason) {
     engine.getTaskService().complete(openTask(instance).getId(),
-        Map.of("decision", "reject", "rejectionReason", reason, "rejectionComment", "said on the call: " + reason));
+        Map.of("decision", "reject", "rejectionReason", reason, "other".equals(reason) ? "rejectionOther" : "rejectionComment",
+            "said on the call: " + reason));
     Jobs.runDue(engine, instance.getId());
   }
 

@@ -6,6 +6,7 @@ import com.leadhandoff.Jobs;
 import com.leadhandoff.LeadScenario;
 import com.leadhandoff.TestLeads;
 import com.leadhandoff.TestUsers;
+import com.leadhandoff.feedback.ContactRepository;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStage;
 import com.leadhandoff.sla.Sla;
@@ -31,6 +32,7 @@ class SalesFollowUpScenarioTest extends LeadScenario {
       "timeframe", "within-3-months", "budgetRange", "10k-50k", "firstMeetingBooked", true, "prospectSaid", "needs it before Q2");
 
   @Autowired SlaRepository slas;
+  @Autowired ContactRepository contacts;
   Lead lead;
 
   @BeforeEach
@@ -109,14 +111,70 @@ class SalesFollowUpScenarioTest extends LeadScenario {
   }
 
   @Test
-  void aLeadThatIsNotSalesQualifiedIsHandedBackThroughTheRejectionDecision() {
+  void aRealNoHandsTheLeadBackWithTheRepsReason() {
+    complete("Task_LogFirstContact", contact("phone", "reached"));
+    complete("Task_QualifyLead", Map.of("needConfirmed", true, "authority", "economic-buyer", "timeframe", "no-plan",
+        "budgetRange", "10k-50k", "firstMeetingBooked", true, "rejectionReason", "no-need", "prospectSaid", "We built our own"));
+
+    assertThat(engine.getRuntimeService().getVariable(lifecycleInstanceId(), "sqlGaps")).isEqualTo("[no purchase planned within 12 months]");
+    assertThat(engine.getRuntimeService().getVariable(lifecycleInstanceId(), "rejectionReason")).isEqualTo("no-need");
+    assertThat(engine.getRuntimeService().getVariable(lifecycleInstanceId(), "reEntryDelay")).isEqualTo("P60D");
+    assertThat(stages()).endsWith(LeadStage.CONTACTED, LeadStage.REJECTED, LeadStage.RECYCLED);
+    assertThat(leads.stages(lead.id()).stream().filter(s -> s.stage() == LeadStage.REJECTED).findFirst().orElseThrow().detail())
+        .isEqualTo("reason no-need: We built our own");
+  }
+
+  @Test
+  void aRealNoWithoutAReasonFromTheRepIsHandedBackWithTheDecisionsReason() {
     complete("Task_LogFirstContact", contact("phone", "reached"));
     complete("Task_QualifyLead", Map.of("needConfirmed", true, "authority", "economic-buyer", "timeframe", "within-3-months",
-        "budgetRange", "unknown", "firstMeetingBooked", true, "rejectionReason", "no-budget"));
+        "budgetRange", "under-10k", "firstMeetingBooked", true));
 
-    assertThat(engine.getRuntimeService().getVariable(lifecycleInstanceId(), "sqlGaps")).isEqualTo("[budget below 10k or unknown]");
+    assertThat(engine.getRuntimeService().getVariable(lifecycleInstanceId(), "rejectionReason")).isEqualTo("no-budget");
+    assertThat(engine.getRuntimeService().getVariable(lifecycleInstanceId(), "rejectionReasonLabel"))
+        .isEqualTo("not sales-qualified: budget below 10k");
     assertThat(engine.getRuntimeService().getVariable(lifecycleInstanceId(), "reEntryDelay")).isEqualTo("P90D");
-    assertThat(stages()).endsWith(LeadStage.CONTACTED, LeadStage.REJECTED, LeadStage.RECYCLED);
+  }
+
+  @Test
+  void notKnownYetKeepsTheLeadWithTheRepWhoQualifiesAgainLaterWithAReminder() {
+    complete("Task_LogFirstContact", contact("phone", "reached"));
+    String rep = openTask().getAssignee();
+    complete("Task_QualifyLead", Map.of("needConfirmed", true, "authority", "unknown", "timeframe", "within-3-months",
+        "budgetRange", "unknown", "firstMeetingBooked", false));
+
+    Task again = openTask();
+    assertThat(again.getTaskDefinitionKey()).as("not handed back").isEqualTo("Task_QualifyLead");
+    assertThat(again.getAssignee()).isEqualTo(rep);
+    assertThat(again.getFollowUpDate()).as("reminder after two business days").isEqualTo(berlin("2026-12-03T10:00"));
+    assertThat(stages()).doesNotContain(LeadStage.REJECTED).endsWith(LeadStage.CONTACTED);
+
+    complete("Task_QualifyLead", ALL_SQL_CRITERIA);
+    assertThat(openTask().getTaskDefinitionKey()).isEqualTo("Task_WorkOpportunity");
+    assertThat(stages()).endsWith(LeadStage.SQL, LeadStage.OPPORTUNITY);
+  }
+
+  @Test
+  void anAttemptIsKeptWithItsTimeAndTheFirstContactSlaKeepsRunningUntilAConversation() {
+    Date due = openTask().getDueDate();
+    ClockUtil.setCurrentTime(berlin("2026-12-01T10:30"));
+    complete("Task_LogFirstContact", contact("phone", "no-answer"));
+
+    Task next = openTask();
+    assertThat(next.getTaskDefinitionKey()).as("another attempt is possible").isEqualTo("Task_LogFirstContact");
+    assertThat(next.getDueDate()).as("the same SLA, still running").isEqualTo(due);
+    assertThat(slas.clocks(lead.id())).filteredOn(c -> c.sla() == Sla.FIRST_CONTACT).singleElement()
+        .satisfies(clock -> assertThat(clock.metAt()).isNull());
+    assertThat(stages()).doesNotContain(LeadStage.CONTACTED);
+
+    ClockUtil.setCurrentTime(berlin("2026-12-01T11:15"));
+    complete("Task_LogFirstContact", contact("phone", "reached"));
+    assertThat(openTask().getTaskDefinitionKey()).isEqualTo("Task_QualifyLead");
+    assertThat(contacts.of(lead.id())).extracting(c -> c.outcome() + "@" + c.contactedAt().toInstant() + "=" + c.conversation())
+        .containsExactly("no-answer@" + berlin("2026-12-01T10:30").toInstant() + "=false",
+            "reached@" + berlin("2026-12-01T11:15").toInstant() + "=true");
+    assertThat(slas.clocks(lead.id())).filteredOn(c -> c.sla() == Sla.FIRST_CONTACT).singleElement()
+        .satisfies(clock -> assertThat(clock.metAt()).isNotNull());
   }
 
   @Test

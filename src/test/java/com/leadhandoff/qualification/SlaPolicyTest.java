@@ -15,19 +15,21 @@ class SlaPolicyTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      hot: accept within 1 business hour, contact within 4      | hot  | commercial | PT1H | PT45M | PT4H  | PT3H
-      warm: accept within 4 business hours, contact within 8    | warm | enterprise | PT4H | PT3H  | PT8H  | PT6H
-      cold enterprise accounts get warm SLAs                    | cold | enterprise | PT4H | PT3H  | PT8H  | PT6H
-      cold: accept within 8 business hours, contact within 16   | cold | commercial | PT8H | PT6H  | PT16H | PT12H
-      no priority is handled as cold                            |      |            | PT8H | PT6H  | PT16H | PT12H
+      hot: accept within 1 business hour, contact within 4, escalation within 2   | hot  | commercial | PT1H | PT45M | PT4H  | PT3H  | PT2H
+      warm: accept within 4 business hours, contact within 8, escalation within 4 | warm | enterprise | PT4H | PT3H  | PT8H  | PT6H  | PT4H
+      cold enterprise accounts get warm SLAs                                      | cold | enterprise | PT4H | PT3H  | PT8H  | PT6H  | PT4H
+      cold: accept within 8 business hours, contact within 16, escalation in 8    | cold | commercial | PT8H | PT6H  | PT16H | PT12H | PT8H
+      no priority is handled as cold                                              |      |            | PT8H | PT6H  | PT16H | PT12H | PT8H
       """)
-  void slas(String rule, String priority, String queue, String accept, String acceptWarning, String contact, String contactWarning) {
+  void slas(String rule, String priority, String queue, String accept, String acceptWarning, String contact, String contactWarning,
+      String escalation) {
     DmnDecisionResultEntries sla = TABLE.evaluate("SlaPolicy", vars("priority", priority, "queue", queue)).getSingleResult();
     assertThat((String) sla.get("acceptWithin")).as(rule).isEqualTo(accept);
     assertThat((String) sla.get("acceptWarningAfter")).as(rule).isEqualTo(acceptWarning);
     assertThat((String) sla.get("firstContactWithin")).as(rule).isEqualTo(contact);
     assertThat((String) sla.get("firstContactWarningAfter")).as(rule).isEqualTo(contactWarning);
     assertThat((String) sla.get("escalateTo")).as(rule).isEqualTo("sales-managers");
+    assertThat((String) sla.get("escalationWithin")).as(rule).isEqualTo(escalation);
   }
 
   @AfterAll

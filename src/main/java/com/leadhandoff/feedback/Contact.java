@@ -1,0 +1,8 @@
+package com.leadhandoff.feedback;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A contact a rep logged: an attempt (no answer, voicemail) or the conversation that meets the first-contact SLA. */
+public record Contact(UUID leadId, String rep, String channel, String outcome, boolean conversation, OffsetDateTime contactedAt,
+    OffsetDateTime loggedAt, String note) {}

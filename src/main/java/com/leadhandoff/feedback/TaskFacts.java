@@ -1,0 +1,182 @@
+package com.leadhandoff.feedback;
+
+import com.leadhandoff.handoff.RoutingRepository;
+import com.leadhandoff.handoff.SalesTeams;
+import com.leadhandoff.lead.Activity;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadRepository;
+import com.leadhandoff.sla.BusinessCalendar;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a task's form shows the person who works it ({@code ${taskFacts.show(task)}} when a task is created), as task
+ * variables that go when the task is done: who the lead is and how to reach them, where they came from, what they did
+ * lately, why they are an MQL, who had them before, who rejected them and why, and for managers the team's reps with
+ * their open load. The task's priority follows the lead's priority. Text is plain: values are quoted into the form's
+ * text, never markup of their own.
+ */
+@Component("taskFacts")
+public class TaskFacts {
+
+  /** Tasklist's priority for hot, warm and cold leads (Camunda's default is 50). */
+  static final Map<String, Integer> PRIORITIES = Map.of("hot", 80, "warm", 50, "cold", 20);
+  private static final int RECENT_ACTIVITIES = 5;
+
+  private final LeadRepository leads;
+  private final RoutingRepository routing;
+  private final FeedbackRepository feedback;
+  private final ContactRepository contacts;
+  private final SalesTeams teams;
+  private final IdentityService identity;
+  private final TaskService tasks;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public TaskFacts(LeadRepository leads, RoutingRepository routing, FeedbackRepository feedback, ContactRepository contacts,
+      SalesTeams teams, IdentityService identity, TaskService tasks) {
+    this.leads = leads;
+    this.routing = routing;
+    this.feedback = feedback;
+    this.contacts = contacts;
+    this.teams = teams;
+    this.identity = identity;
+    this.tasks = tasks;
+  }
+
+  public void show(DelegateTask task) {
+    UUID leadId = UUID.fromString(task.getExecution().getProcessBusinessKey());
+    Lead lead = leads.find(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
+    String team = (String) task.getVariable("team");
+    ZoneId zone = team == null ? ZoneOffset.UTC : teams.workingTime(team).zone();
+    Integer priority = PRIORITIES.get(lead.priority());
+    if (priority != null) {
+      task.setPriority(priority);
+    }
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("leadHeadline", headline(lead));
+    facts.put("leadContact", join(" · ", lead.email(), lead.phone() == null ? "no phone given" : lead.phone()));
+    facts.put("leadCompanyLine", join(" · ", lead.companyName(),
+        lead.companySize() == null ? null : lead.companySize() + " employees", lead.industry(), lead.country()));
+    facts.put("leadOrigin", "Came in through " + lead.source() + (blank(lead.campaign()) ? " (no campaign)" : ", campaign " + lead.campaign())
+        + ", on " + BusinessCalendar.when(lead.createdAt().toInstant(), zone));
+    facts.put("leadScores", "Fit " + orDash(lead.fitGrade()) + " (" + orDash(lead.fitScore()) + " points) · engagement "
+        + orDash(lead.engagementScore()) + " of 100 · priority " + orDash(lead.priority()));
+    facts.put("recentActivities", recentActivities(leads.activities(leadId), zone));
+    facts.put("whyMql", whyMql(lead, leadId));
+    facts.put("contactAttempts", contactAttempts(contacts.of(leadId), zone));
+    facts.put("previousOwner", previousOwner(routing.ledger(leadId), (String) task.getVariable("assignee")));
+    facts.put("rejectionSummary", rejectionSummary(task, zone));
+    if (team != null) {
+      facts.put("teamReps", SpinValues.jsonValue(teamReps(team)).create());
+    }
+    task.setVariablesLocal(facts);
+  }
+
+  private static String headline(Lead lead) {
+    String name = join(" ", lead.firstName(), lead.lastName());
+    String person = name.isEmpty() ? lead.email() : name;
+    return person + (blank(lead.title()) ? "" : ", " + lead.title()) + (blank(lead.companyName()) ? "" : " at " + lead.companyName());
+  }
+
+  /** The latest few, newest first: what and when, e.g. "Demo request, Mon 30 Nov 14:05". */
+  private static String recentActivities(List<Activity> activities, ZoneId zone) {
+    if (activities.isEmpty()) {
+      return "No activity recorded yet.";
+    }
+    return activities.stream().sorted(Comparator.comparing(Activity::occurredAt).reversed()).limit(RECENT_ACTIVITIES)
+        .map(a -> "- " + words(a.type()) + ", " + BusinessCalendar.when(a.occurredAt().toInstant(), zone))
+        .collect(Collectors.joining("\n"));
+  }
+
+  /** "none yet", or each attempt: "No answer by phone, Tue 1 Dec 10:30 Berlin time (anna)". */
+  private static String contactAttempts(List<Contact> logged, ZoneId zone) {
+    return logged.isEmpty() ? "none yet" : logged.stream()
+        .map(c -> words(c.outcome()) + " by " + c.channel() + ", " + BusinessCalendar.when(c.contactedAt().toInstant(), zone)
+            + (c.rep() == null ? "" : " (" + c.rep() + ")"))
+        .collect(Collectors.joining("; "));
+  }
+
+  /** The MQL rule's agreed wording, or the joint review's rationale when both teams sent a grey case to sales. */
+  private String whyMql(Lead lead, UUID leadId) {
+    return feedback.of(leadId).stream().filter(f -> "JOINT_REVIEW".equals(f.kind()) && "MQL".equals(f.reason()))
+        .reduce((first, second) -> second)
+        .map(review -> "Marketing and sales decided together (" + review.author() + "): " + review.comment())
+        .orElse(blank(lead.mqlReason()) ? "not decided yet" : lead.mqlReason());
+  }
+
+  private static String previousOwner(List<RoutingRepository.LedgerEntry> ledger, String current) {
+    List<String> owners = ledger.stream().map(RoutingRepository.LedgerEntry::assignee).filter(Objects::nonNull).toList();
+    List<String> before = new ArrayList<>(owners);
+    if (!before.isEmpty() && before.get(before.size() - 1).equals(current)) {
+      before.remove(before.size() - 1);
+    }
+    return before.isEmpty() ? "nobody: this is the lead's first owner" : before.get(before.size() - 1);
+  }
+
+  /** For the rejection review: who rejected the lead, when, the reason in the form's words and their note. */
+  private static String rejectionSummary(DelegateTask task, ZoneId zone) {
+    Object reason = task.getVariable("rejectionReasonLabel");
+    if (reason == null) {
+      return null;
+    }
+    Object at = task.getVariable("rejectedAt");
+    Object note = task.getVariable("rejectionComment");
+    return orDash(task.getVariable("rejectedBy")) + " rejected this lead"
+        + (at instanceof Date date ? " on " + BusinessCalendar.when(date.toInstant(), zone) : "")
+        + ": " + reason + "." + (note == null ? " No note." : " Their note: " + note);
+  }
+
+  /** The team's reps as form options, each with their open leads, for the manager who hands a lead over. */
+  private String teamReps(String team) {
+    List<Map<String, String>> options = identity.createUserQuery().memberOfGroup(team).orderByUserId().asc().list().stream()
+        .map(rep -> Map.of("label", name(rep) + " (" + tasks.createTaskQuery().taskAssignee(rep.getId()).count() + " open)",
+            "value", rep.getId()))
+        .toList();
+    try {
+      return json.writeValueAsString(options);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String name(User rep) {
+    String name = join(" ", rep.getFirstName(), rep.getLastName());
+    return name.isEmpty() ? rep.getId() : name;
+  }
+
+  /** "demo-request" as "Demo request". */
+  private static String words(String code) {
+    String text = code.replace('-', ' ');
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  private static String join(String separator, Object... parts) {
+    return Stream.of(parts).filter(p -> p != null && !p.toString().isBlank()).map(Object::toString).collect(Collectors.joining(separator));
+  }
+
+  private static boolean blank(String text) {
+    return text == null || text.isBlank();
+  }
+
+  private static String orDash(Object value) {
+    return value == null ? "–" : value.toString();
+  }
+}
