@@ -19,6 +19,11 @@ async function userFor(step) {
   return users.get(step.user);
 }
 
+// the app's first Tasklist page (its scripts served for the first time) before the first step's clock starts
+const warmUp = await browser.newPage();
+await warmUp.goto(`${baseUrl}/camunda/app/tasklist/default/`, { timeout: 120_000 });
+await warmUp.getByPlaceholder('Username').waitFor({ timeout: 120_000 });
+await warmUp.close();
 console.log('@@ready');
 try {
   for await (const line of createInterface({ input: process.stdin })) {
@@ -30,6 +35,7 @@ try {
     } catch (error) { // the login itself failed
       observation = { journey: step.journey, step: step.step, driverError: `login as ${step.user}: ${error && error.stack || error}` };
     }
+    console.log(`${step.journey} ${step.step} as ${step.user}: ${observation.outcome || 'no outcome'} in ${observation.millis} ms`);
     console.log(`@@result ${JSON.stringify(observation)}`);
   }
 } finally {

@@ -48,7 +48,7 @@ export class TasklistUser {
   }
 
   async open() {
-    this.context = await this.browser.newContext({ viewport: { width: 1400, height: 1000 }, timezoneId: 'Europe/Berlin', locale: 'en-US' });
+    this.context = await this.browser.newContext({ viewport: { width: 1400, height: 1800 }, timezoneId: 'Europe/Berlin', locale: 'en-US' });
     this.page = await this.context.newPage();
     this.page.setDefaultTimeout(20_000);
     this.page.on('pageerror', (error) => this.pageErrors.push(error.message));
@@ -62,12 +62,25 @@ export class TasklistUser {
         this.refusals.push(`HTTP ${response.status()} ${response.url()}: ${await response.text().catch(() => '')}`.slice(0, 800));
       }
     });
-    await this.page.goto(`${this.baseUrl}/camunda/app/tasklist/default/`);
-    await this.page.getByPlaceholder('Username').fill(this.user);
-    await this.page.getByPlaceholder('Password').fill(this.password);
-    await this.page.getByRole('button', { name: /log in/i }).click();
-    await this.page.locator('.tasks-list, .no-tasks, [cam-tasks]').first().waitFor();
+    try {
+      await this.login();
+    } catch (error) {
+      // what the user saw, then one more try: the first page of a cold app on a busy machine may hang
+      await this.screenshot(`login-${this.user}-failure`).catch(() => {});
+      console.log(`login as ${this.user} failed (${String(error).split('\n')[0]}); page errors ${this.pageErrors}, server errors ${this.serverErrors}; trying once more`);
+      await this.login();
+    }
     return this;
+  }
+
+  async login() {
+    const page = this.page;
+    await page.goto(`${this.baseUrl}/camunda/app/tasklist/default/`, { timeout: 45_000 });
+    await page.getByPlaceholder('Username').waitFor({ timeout: 45_000 });
+    await page.getByPlaceholder('Username').fill(this.user);
+    await page.getByPlaceholder('Password').fill(this.password);
+    await page.getByRole('button', { name: /log in/i }).click();
+    await page.locator('.tasks-list, .no-tasks, [cam-tasks]').first().waitFor({ timeout: 45_000 });
   }
 
   async screenshot(name) {
@@ -77,11 +90,22 @@ export class TasklistUser {
     return file;
   }
 
-  /** Opens the task in a freshly loaded Tasklist (no notification of an earlier step left) and claims it if needed. */
+  /**
+   * Opens the task (the form drawn afresh, no notification of an earlier step left) and claims it if needed.
+   * After a completion the next task is opened from the address, as a user does; when a form is still shown (or
+   * the same task is opened again) Tasklist is loaded afresh, so that no stale form is filled.
+   */
   async openTask(taskId) {
     const page = this.page;
-    await page.goto('about:blank');
-    await page.goto(`${this.baseUrl}/camunda/app/tasklist/default/#/?task=${taskId}`);
+    const formLeft = page.url().includes('/camunda/app/tasklist/') && (await page.locator('.fjs-form').count()) > 0;
+    if (this.lastTaskId === taskId || formLeft || !page.url().includes('/camunda/app/tasklist/')) {
+      await page.goto('about:blank');
+      await page.goto(`${this.baseUrl}/camunda/app/tasklist/default/#/?task=${taskId}`);
+    } else {
+      for (const close of await page.locator('.notifications .alert .close').all()) await close.click().catch(() => {});
+      await page.goto(`${this.baseUrl}/camunda/app/tasklist/default/#/?task=${taskId}`);
+    }
+    this.lastTaskId = taskId;
     const claim = page.locator('.task-details, [cam-tasklist-task]').getByRole('button', { name: /^\s*Claim\s*$/ });
     await page.locator('.fjs-form').or(claim).first().waitFor();
     if (await claim.isVisible()) {
@@ -135,7 +159,9 @@ export class TasklistUser {
         const label = optionLabel(component, value);
         const items = field.locator('.fjs-dropdownlist-item');
         const item = label !== null ? items.filter({ hasText: exactly(label) }) : items.filter({ hasText: String(value) });
-        await item.first().click();
+        // a long list may run under the form's buttons: form-js picks an item on mouse down
+        await item.first().click({ timeout: 5_000 }).catch(() => item.first().dispatchEvent('mousedown'));
+        await field.locator('.fjs-dropdownlist').waitFor({ state: 'detached', timeout: 5_000 }).catch(() => {});
         break;
       }
       case 'datetime': {
@@ -210,6 +236,7 @@ export class TasklistUser {
 export async function runStep(user, formsDir, step) {
   const name = `${step.journey}-${step.step}`;
   const observation = { journey: step.journey, step: step.step, user: user.user, taskId: step.taskId, screenshots: [] };
+  const started = Date.now();
   user.serverErrors.length = 0;
   user.refusals.length = 0;
   user.pageErrors.length = 0;
@@ -234,5 +261,6 @@ export async function runStep(user, formsDir, step) {
   observation.refusals = [...user.refusals];
   observation.pageErrors = [...user.pageErrors];
   observation.submitted = [...user.submitted];
+  observation.millis = Date.now() - started;
   return observation;
 }

@@ -40,7 +40,7 @@ public final class Tasklist implements AutoCloseable {
   public record Observation(String journey, String step, String user, String taskId, String outcome, boolean formGone,
       Boolean stillListed, List<String> dangerNotifications, List<String> otherNotifications, List<String> fieldErrors,
       boolean engineText, List<String> serverErrors, List<String> refusals, List<String> pageErrors, List<String> submitted,
-      List<String> screenshots, String driverError) {
+      List<String> screenshots, String driverError, long millis) {
 
     /** Every message the user was shown: notifications and the fields' errors. */
     public String shownText() {
@@ -90,7 +90,7 @@ public final class Tasklist implements AutoCloseable {
           .redirectError(ProcessBuilder.Redirect.INHERIT)
           .start();
       Tasklist tasklist = new Tasklist(node);
-      String ready = tasklist.next(60);
+      String ready = tasklist.next(150);
       if (!"@@ready".equals(ready)) {
         tasklist.close();
         throw new IllegalStateException("the Tasklist browser did not start: " + ready);
