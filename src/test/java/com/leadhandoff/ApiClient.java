@@ -60,14 +60,27 @@ public final class ApiClient {
   /** A multipart/form-data POST: text fields plus one file part, as Camunda Modeler and curl -F send them. */
   public Response postMultipart(String path, String user, String password, Map<String, String> fields,
       String fileField, String fileName, byte[] file) {
+    return postMultipart(path, user, password, fields, Map.of(fileName, file), name -> fileField);
+  }
+
+  /** The same with several files, each its own part named after the file, as Modeler deploys a process with its forms. */
+  public Response postMultipart(String path, String user, String password, Map<String, String> fields, Map<String, byte[]> files) {
+    return postMultipart(path, user, password, fields, files, name -> name);
+  }
+
+  private Response postMultipart(String path, String user, String password, Map<String, String> fields, Map<String, byte[]> files,
+      java.util.function.UnaryOperator<String> partName) {
     String boundary = "lead-handoff-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
         + "\"\r\n\r\n" + value + "\r\n"));
-    write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-    body.writeBytes(file);
-    write(body, "\r\n--" + boundary + "--\r\n");
+    files.forEach((fileName, file) -> {
+      write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + partName.apply(fileName) + "\"; filename=\""
+          + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+      body.writeBytes(file);
+      write(body, "\r\n");
+    });
+    write(body, "--" + boundary + "--\r\n");
     return send(request(path, user, password).header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }

@@ -32,6 +32,16 @@ public final class WebappSession {
     return send(method, "/camunda/api/engine/engine/" + engine + path, null);
   }
 
+  /** A call to the webapps' engine API with a JSON body and the Accept header Tasklist's client sends (HAL first). */
+  public HttpResponse<String> engineApi(String method, String path, String json) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/" + engine + path))
+        .header("Content-Type", "application/json").header("Accept", "application/hal+json, application/json; q=0.5")
+        .method(method, HttpRequest.BodyPublishers.ofString(json));
+    cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst()
+        .ifPresent(token -> request.header("X-XSRF-TOKEN", token.getValue()));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The same call as a page on another site could make it: with the session cookie but without the CSRF token. */
   public HttpResponse<String> engineApiWithoutCsrfToken(String method, String path) throws IOException, InterruptedException {
     return send(method, "/camunda/api/engine/engine/" + engine + path, null, false);

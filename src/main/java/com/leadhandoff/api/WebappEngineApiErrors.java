@@ -2,29 +2,39 @@ package com.leadhandoff.api;
 
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
+import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * The webapps' own engine API ({@code /camunda/api/engine}, what Tasklist submits forms to) answers refused input as
  * the REST API does ({@link EngineRestErrors}): 400 with the rule in plain words, not 500 with the engine's wrapper.
- * The Camunda starter registers that servlet with a fixed JAX-RS application; Jersey adds the mappers named in the
- * servlet's {@code jersey.config.server.provider.classnames} init parameter, set here after the starter registered it.
+ * The Camunda starter's initializer registers that servlet with a fixed JAX-RS application; Jersey also adds the
+ * mappers named in the servlet's {@code jersey.config.server.provider.classnames} init parameter, which is set here
+ * right after the starter's initializer ran (its order ties with any other initializer's, so it is wrapped).
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE)
-public class WebappEngineApiErrors implements ServletContextInitializer {
+public class WebappEngineApiErrors implements BeanPostProcessor {
 
   /** The name CamundaBpmWebappInitializer gives the servlet. */
   static final String SERVLET = "Engine Api";
 
   @Override
-  public void onStartup(ServletContext servletContext) {
-    ServletRegistration engineApi = servletContext.getServletRegistration(SERVLET);
+  public Object postProcessAfterInitialization(Object bean, String beanName) {
+    if (bean instanceof CamundaBpmWebappInitializer camunda) {
+      return (ServletContextInitializer) context -> {
+        camunda.onStartup(context);
+        mapRefusedInput(context);
+      };
+    }
+    return bean;
+  }
+
+  private static void mapRefusedInput(ServletContext context) {
+    ServletRegistration engineApi = context.getServletRegistration(SERVLET);
     if (engineApi == null) {
-      return; // the webapps are switched off (a test without them): nothing to configure
+      throw new IllegalStateException("The webapps registered no servlet '" + SERVLET + "': Tasklist's refused answers would be 500s");
     }
     engineApi.setInitParameter("jersey.config.server.provider.classnames", String.join(",",
         EngineRestErrors.RefusedInputInRestException.class.getName(), EngineRestErrors.RefusedInputInEngineException.class.getName()));

@@ -3,6 +3,8 @@ package com.leadhandoff.capture;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.InvalidRequestException;
+import com.leadhandoff.feedback.Contact;
+import com.leadhandoff.feedback.ContactRepository;
 import com.leadhandoff.feedback.Feedback;
 import com.leadhandoff.feedback.FeedbackRepository;
 import com.leadhandoff.handoff.RoutingRepository;
@@ -49,11 +51,13 @@ public class LeadCaptureController {
   private final RoutingRepository routing;
   private final LeadImportService imports;
   private final FeedbackRepository feedback;
+  private final ContactRepository contacts;
 
   public LeadCaptureController(LeadCaptureService capture, LeadRepository leads, SlaRepository slas, RoutingRepository routing,
-      LeadImportService imports, FeedbackRepository feedback) {
+      LeadImportService imports, FeedbackRepository feedback, ContactRepository contacts) {
     this.imports = imports;
     this.feedback = feedback;
+    this.contacts = contacts;
     this.capture = capture;
     this.leads = leads;
     this.slas = slas;
@@ -130,21 +134,21 @@ public class LeadCaptureController {
 
   /**
    * The lead with its stage history, every decision taken about it (key, version, matched rules), its
-   * activities, its SLA clocks (with how each due date was counted), its breaches, why each rep got it and the
-   * feedback sales and marketing gave about it.
+   * activities, its SLA clocks (with how each due date was counted and when it was met), its breaches, why each rep got
+   * it, every contact a rep logged (attempts and the conversation) and the feedback sales and marketing gave about it.
    */
   @GetMapping("/{id}")
   @AllowedGroups({Groups.INTEGRATION, Groups.SALES_MANAGERS, Groups.MARKETING, Groups.PROCESS_OWNERS})
   public LeadView lead(@PathVariable UUID id) {
     Lead lead = leads.find(id).orElseThrow(() -> new LeadNotFoundException(id));
     return new LeadView(lead, leads.stages(id), leads.decisions(id), leads.activities(id), slas.clocks(id), slas.breaches(id),
-        routing.ledger(id), feedback.of(id));
+        routing.ledger(id), contacts.of(id), feedback.of(id));
   }
 
   /** What GET /api/leads/{id} answers. */
   public record LeadView(@JsonUnwrapped Lead lead, List<StageEvent> stages, List<DecisionRecord> decisions, List<Activity> activities,
       List<SlaClockRecord> slaClocks, List<SlaBreach> slaBreaches, List<RoutingRepository.LedgerEntry> routing,
-      List<Feedback> feedback) {}
+      List<Contact> contacts, List<Feedback> feedback) {}
 
   /** A page of leads and how many match in all. */
   public record LeadPage(List<Lead> items, int page, int size, long total) {}

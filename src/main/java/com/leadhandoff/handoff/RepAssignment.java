@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Fair round-robin inside the routed team ({@code ${repAssignment.assign(execution)}}): the rotation
  * continues after the rep who got the team's last lead, skips reps who are out of office or at their
- * capacity of open leads, and skips the rep who just let the SLA lapse. A manager's choice overrides
+ * capacity of open leads, and skips the rep who had the lead last (they let its SLA lapse, or rejected it and marketing
+ * disputed the rejection). A manager's choice overrides
  * the rotation. Every choice, and every skip, is written to the routing ledger. Sets {@code assignee}
  * (null: nobody is available, the lead waits in the team queue).
  */
@@ -53,7 +54,9 @@ public class RepAssignment {
       reason = "chosen by the manager: " + execution.getVariable("managerReason");
       execution.removeVariable(MANAGER_CHOICE);
     } else {
-      Choice choice = rotate(team, previous);
+      // the rep who had the lead last is skipped: they let its SLA lapse, or rejected it and marketing disputed that
+      String why = "reject".equals(execution.getVariable("decision")) ? "rejected this lead" : "just let the SLA lapse on this lead";
+      Choice choice = rotate(team, previous, why);
       chosen = choice.rep();
       reason = choice.reason();
     }
@@ -72,7 +75,7 @@ public class RepAssignment {
 
   record Choice(String rep, String reason) {}
 
-  Choice rotate(String team, String justMissedSla) {
+  Choice rotate(String team, String hadItLast, String whyNotThem) {
     List<String> reps = identity.createUserQuery().memberOfGroup(team).orderByUserId().asc().list().stream().map(User::getId).toList();
     if (reps.isEmpty()) {
       return new Choice(null, "team " + team + " has no reps: left in the team queue");
@@ -83,7 +86,7 @@ public class RepAssignment {
     List<String> skipped = new ArrayList<>();
     for (int i = 0; i < reps.size(); i++) {
       String rep = reps.get((start + i) % reps.size());
-      String unavailable = whyUnavailable(rep, today, justMissedSla);
+      String unavailable = rep.equals(hadItLast) ? whyNotThem : whyUnavailable(rep, today);
       if (unavailable == null) {
         String after = last == null ? "first in the rotation" : "next in the rotation after " + last;
         return new Choice(rep, after + (skipped.isEmpty() ? "" : "; skipped " + String.join(", ", skipped)));
@@ -93,10 +96,7 @@ public class RepAssignment {
     return new Choice(null, "no rep available, left in the team queue; skipped " + String.join(", ", skipped));
   }
 
-  private String whyUnavailable(String rep, LocalDate today, String justMissedSla) {
-    if (rep.equals(justMissedSla)) {
-      return "just let the SLA lapse on this lead";
-    }
+  private String whyUnavailable(String rep, LocalDate today) {
     RoutingRepository.Availability availability = routing.availability(rep).orElse(null);
     if (availability != null && availability.awayOn(today)) {
       return "out of office" + (availability.outOfOfficeUntil() == null ? "" : " until " + availability.outOfOfficeUntil());

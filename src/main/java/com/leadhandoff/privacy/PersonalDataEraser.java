@@ -29,8 +29,10 @@ public class PersonalDataEraser {
 
   /** Process variables that hold personal data or free text about the person. */
   static final Set<String> PERSONAL_VARIABLES = Set.of("email", "title", "companyName", "companyDomain", "rejectionComment",
-      "prospectSaid", "dealNotes", "questionsHeard", "objectionsHeard", "contentThatHelped", "reviewComment", "campaignAction",
-      "jointRationale", "managerReason");
+      "rejectionOther", "prospectSaid", "dealNotes", "questionsHeard", "objectionsHeard", "contentThatHelped", "reviewComment",
+      "reviewNote", "campaignAction", "jointRationale", "managerReason", "contactNote", "opportunityNotes",
+      // what the open task's form shows (TaskFacts): task variables
+      "leadHeadline", "leadContact", "leadCompanyLine", "whyMql", "contactAttempts", "rejectionSummary");
 
   /** What an erasure did, for the caller and the audit row. */
   public record Erasure(UUID leadId, String erasedBy, OffsetDateTime erasedAt, int runtimeVariables, int historicVariables,
@@ -76,8 +78,10 @@ public class PersonalDataEraser {
     jdbc.sql("delete from open_leads where lead_id = :id").param("id", id).update();
     jdbc.sql("update lead_activities set content = null where lead_id = :id").param("id", id).update();
     jdbc.sql("""
-        update lead_feedback set comment = null, questions_heard = null, objections_heard = null, content_that_helped = null
+        update lead_feedback set comment = null, questions_heard = null, objections_heard = null, content_that_helped = null,
+          campaign_action = null
         where lead_id = :id""").param("id", id).update();
+    jdbc.sql("update lead_contacts set note = null where lead_id = :id").param("id", id).update();
     // the rejection stage's detail quotes the rep's comment; the other details name teams, SLAs and channels
     jdbc.sql("update lead_stage_events set detail = null where lead_id = :id and stage = 'REJECTED'").param("id", id).update();
     jdbc.sql("update import_rows set message = null where lead_id = :id").param("id", id).update();

@@ -5,6 +5,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import com.leadhandoff.capture.LeadCaptureService;
 import com.leadhandoff.handoff.SalesTeams;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -17,6 +19,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -31,12 +34,27 @@ import org.springframework.stereotype.Component;
 /**
  * Creates, if missing, the product's groups (one per sales team, managers, marketing, process owners,
  * integrations, administrators), their Camunda authorizations and Tasklist filters, and the first
- * administrator from the environment. Idempotent: every start checks and adds only what is missing.
+ * administrator from the environment; brings an existing product filter's query and card variables up to date.
+ * Idempotent: every start checks and adds or changes only what is missing or different. What each task's own
+ * workers may do comes with the task (TaskWorkerAuthorizations).
  */
 @Component
 public class IdentityBootstrap {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+  /** The processes whose tasks people work in Tasklist. */
+  static final List<String> PROCESSES = List.of(LeadCaptureService.PROCESS_KEY, "SalesFollowUp");
+
+  /** Shown on every task card of the product's filters (Tasklist's filter property {@code variables}). */
+  static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", "companyName", "label", "Company"),
+      Map.of("name", "email", "label", "Contact"),
+      Map.of("name", "priority", "label", "Priority"));
+
+  /** The tasks an SLA's breach stays open on, until the SLA's task is answered (SlaClock.met). */
+  static final String[] ACCEPT_BREACH_TASKS = {"Task_AcceptLead", "Task_EscalateToManager"};
+  static final String[] FIRST_CONTACT_BREACH_TASKS = {"Task_LogFirstContact", "Task_EscalateFirstContact"};
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -75,7 +93,15 @@ public class IdentityBootstrap {
     taskWorkers.add(Groups.MARKETING);
     for (String group : taskWorkers) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(group, Resources.PROCESS_DEFINITION, LeadCaptureService.PROCESS_KEY, Permissions.READ);
+      // the process's name on a task card and its diagram (process-definition/{id}/xml) in Tasklist
+      for (String process : PROCESSES) {
+        grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
+      }
+    }
+    // Managers watch every team's tasks (the Breached SLAs filter, a team's queue); reps only their own team's, by
+    // the tasks' own authorizations (candidate group, assignee; see TaskWorkerAuthorizations).
+    for (String process : PROCESSES) {
+      grant(Groups.SALES_MANAGERS, Resources.PROCESS_DEFINITION, process, Permissions.READ_TASK);
     }
     for (String group : List.of(Groups.SALES_MANAGERS, Groups.PROCESS_OWNERS)) {
       grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -96,10 +122,7 @@ public class IdentityBootstrap {
     filter("My open leads by due date", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(), sales);
     filter("Team queue", tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()
         .orderByDueDate().asc(), sales);
-    filter("Breached SLAs", tasks.createTaskQuery().or()
-        .processVariableValueGreaterThanOrEquals("acceptBreaches", 1)
-        .processVariableValueGreaterThanOrEquals("firstContactBreaches", 1)
-        .endOr().orderByDueDate().asc(), sales);
+    filter("Breached SLAs", openBreaches(), sales);
     filter("Rejections to review", tasks.createTaskQuery().taskDefinitionKey("Task_ReviewRejection")
         .taskCandidateGroupInExpression("${currentUserGroups()}").orderByTaskCreateTime().asc(), List.of(Groups.MARKETING, Groups.SALES_MANAGERS));
     filter("Grey cases to decide", tasks.createTaskQuery().taskDefinitionKey("Task_JointReview")
@@ -162,11 +185,51 @@ public class IdentityBootstrap {
     authorizations.saveAuthorization(authorization);
   }
 
+  /**
+   * Tasks with an open SLA breach: an accept task or its escalation while the lead's accept SLA was breached, or a
+   * first-contact task or its escalation while the first-contact SLA was breached. The breach counts are process
+   * variables of the task's own process instance (the sales follow-up gets the lifecycle's with {@code in
+   * variables="all"}, so a follow-up task of a lead that once missed its accept SLA carries acceptBreaches too: that
+   * breach closed when the lead was accepted). A task query ANDs its or-groups, so (accept task AND acceptBreaches)
+   * OR (first-contact task AND firstContactBreaches) is written as its four or-groups.
+   */
+  private TaskQuery openBreaches() {
+    String[] breachTasks = concat(ACCEPT_BREACH_TASKS, FIRST_CONTACT_BREACH_TASKS);
+    return tasks.createTaskQuery()
+        .taskDefinitionKeyIn(breachTasks)
+        .or().processVariableValueGreaterThanOrEquals("acceptBreaches", 1)
+        .processVariableValueGreaterThanOrEquals("firstContactBreaches", 1).endOr()
+        .or().taskDefinitionKeyIn(ACCEPT_BREACH_TASKS).processVariableValueGreaterThanOrEquals("firstContactBreaches", 1).endOr()
+        .or().taskDefinitionKeyIn(FIRST_CONTACT_BREACH_TASKS).processVariableValueGreaterThanOrEquals("acceptBreaches", 1).endOr()
+        .orderByDueDate().asc();
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    String[] both = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
+  }
+
+  /**
+   * Creates the filter, or brings an existing one up to the product's definition: its query and card variables
+   * (a database started by an earlier version gets them at the next start). Description, priority, colour and
+   * refresh set in Tasklist stay. Saved only when something changed.
+   */
   private void filter(String name, TaskQuery query, List<String> readers) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name).setQuery(query)
-          .setProperties(Map.of("description", name, "priority", 0, "refresh", true));
+          .setProperties(new HashMap<>(Map.of("description", name, "priority", 0, "refresh", true)));
+    }
+    Map<String, Object> properties = new HashMap<>(filter.getProperties() == null ? Map.of() : filter.getProperties());
+    properties.put("variables", CARD_VARIABLES);
+    properties.put("showUndefinedVariable", false);
+    String wantedQuery = ((FilterEntity) filters.newTaskFilter(name).setQuery(query)).getQueryInternal();
+    boolean changed = filter.getId() == null || !properties.equals(filter.getProperties())
+        || !wantedQuery.equals(((FilterEntity) filter).getQueryInternal());
+    if (changed) {
+      filter.setQuery(query);
+      filter.setProperties(properties);
       filters.saveFilter(filter);
     }
     for (String group : readers) {

@@ -37,7 +37,7 @@ class RepAssignmentTest {
   }
 
   private String assignInTurn() {
-    RepAssignment.Choice choice = assignment.rotate("sales-test", null);
+    RepAssignment.Choice choice = assignment.rotate("sales-test", null, null);
     routing.record(new RoutingRepository.LedgerEntry(lead, "sales-test", choice.rep(), choice.reason(), LeadJournal.now()));
     return choice.rep();
   }
@@ -49,13 +49,13 @@ class RepAssignmentTest {
     String third = assignInTurn();
     assertThat(List.of(first, second, third)).containsExactlyInAnyOrder("rr-a", "rr-b", "rr-c");
     assertThat(assignInTurn()).as("the rotation wraps around").isEqualTo(first);
-    assertThat(assignment.rotate("sales-test", null).rep()).as("next in turn").isEqualTo(second);
+    assertThat(assignment.rotate("sales-test", null, null).rep()).as("next in turn").isEqualTo(second);
 
     LocalDate today = LeadJournal.now().atZoneSameInstant(ZoneId.of("Europe/Berlin")).toLocalDate();
     routing.saveAvailability(new RoutingRepository.Availability(second, today.minusDays(1), today.plusDays(7), null));
     routing.saveAvailability(new RoutingRepository.Availability(third, null, null, 0));
 
-    RepAssignment.Choice choice = assignment.rotate("sales-test", null);
+    RepAssignment.Choice choice = assignment.rotate("sales-test", null, null);
     assertThat(choice.rep()).isEqualTo(first);
     assertThat(choice.reason())
         .contains(second + " (out of office until " + today.plusDays(7) + ")")
@@ -69,7 +69,7 @@ class RepAssignmentTest {
         "assignee", "rr-a", "team", "sales-test", "firstContactWithin", "PT4H", "firstContactWarningAfter", "PT3H",
         "escalateTo", "sales-managers"));
 
-    assertThat(assignment.rotate("sales-test", "rr-b").reason()).contains("rr-a (at capacity, 1 of 1 open leads)");
+    assertThat(assignment.rotate("sales-test", "rr-b", "just let the SLA lapse on this lead").reason()).contains("rr-a (at capacity, 1 of 1 open leads)");
   }
 
   @Test
@@ -77,7 +77,7 @@ class RepAssignmentTest {
     routing.saveAvailability(new RoutingRepository.Availability("rr-a", null, null, 0));
     routing.saveAvailability(new RoutingRepository.Availability("rr-c", null, null, 0));
 
-    RepAssignment.Choice choice = assignment.rotate("sales-test", "rr-b");
+    RepAssignment.Choice choice = assignment.rotate("sales-test", "rr-b", "just let the SLA lapse on this lead");
 
     assertThat(choice.rep()).isNull();
     assertThat(choice.reason()).startsWith("no rep available, left in the team queue")

@@ -51,7 +51,7 @@ class PersonalDataErasureTest extends LeadScenario {
     String otherEmail = "rejected-" + UUID.randomUUID() + "@acme.example";
     Lead rejected = TestLeads.gradeANamed(capture, otherName, otherEmail, "webinar", "privacy-campaign", "demo-request");
     engine.getTaskService().complete(task(rejected).getId(), Map.of("decision", "reject", "rejectionReason", "other",
-        "rejectionComment", "Spoke to " + otherName + " at " + otherEmail + ": not the buyer"));
+        "rejectionOther", "Spoke to " + otherName + " at " + otherEmail + ": not the buyer"));
     Jobs.runDueForLead(engine, rejected.id());
     assertThat(databaseCellsContaining(email)).as("before: the email is stored").isNotEmpty();
     assertThat(databaseCellsContaining(otherName)).as("before: the comment quotes the name").isNotEmpty();
