@@ -111,12 +111,19 @@ class TasklistJourneysTest extends LeadScenario {
         answers("contactChannel", "phone", "contactOutcome", "voicemail", "contactedAt", when("2026-12-01T10:15"),
             "contactNote", "Left a voicemail, calling again after lunch"));
     assertLead(lead, "ACCEPTED");
+    assertThat(firstContactClock(lead).hasNonNull("metAt")).as("an attempt: the first-contact SLA keeps running").isFalse();
+    assertThat(leadView(lead).path("contacts")).as("the attempt is kept").singleElement().satisfies(attempt -> {
+      assertThat(attempt.path("outcome").asText()).isEqualTo("voicemail");
+      assertThat(attempt.path("conversation").asBoolean()).isFalse();
+      assertThat(attempt.path("note").asText()).isEqualTo("Left a voicemail, calling again after lunch");
+    });
     assertThat(openTask(lead)).as("an attempt: the rep logs the next contact").satisfies(task -> assertNext(task, "Task_LogFirstContact", rep));
 
     completes(journey, "4-contact-conversation", rep, lead, "Task_LogFirstContact",
         answers("contactChannel", "phone", "contactOutcome", "reached", "contactedAt", when("2026-12-01T10:25"),
             "contactNote", "Spoke to her: wants a demo for the team"));
     assertLead(lead, "CONTACTED");
+    assertThat(firstContactClock(lead).hasNonNull("metAt")).as("a conversation meets the first-contact SLA").isTrue();
     assertThat(openTask(lead)).satisfies(task -> assertNext(task, "Task_QualifyLead", rep));
 
     completes(journey, "5-qualify-not-known-yet", rep, lead, "Task_QualifyLead",
@@ -374,6 +381,17 @@ class TasklistJourneysTest extends LeadScenario {
     ApiClient.Response response = api.get("/api/leads/" + lead.id(), "test-admin", "test-admin-password");
     assertThat(response.status()).isEqualTo(200);
     return response.json();
+  }
+
+  private JsonNode firstContactClock(Lead lead) {
+    List<JsonNode> clocks = new ArrayList<>();
+    leadView(lead).path("slaClocks").forEach(clock -> {
+      if ("FIRST_CONTACT".equals(clock.path("sla").asText())) {
+        clocks.add(clock);
+      }
+    });
+    assertThat(clocks).as("the lead's first-contact SLA clock").hasSize(1);
+    return clocks.get(0);
   }
 
   private List<String> stagesOf(Lead lead) {
