@@ -76,9 +76,16 @@ export class TasklistUser {
   async login() {
     const page = this.page;
     await page.goto(`${this.baseUrl}/camunda/app/tasklist/default/`, { timeout: 45_000 });
-    await page.getByPlaceholder('Username').waitFor({ timeout: 45_000 });
-    await page.getByPlaceholder('Username').fill(this.user);
-    await page.getByPlaceholder('Password').fill(this.password);
+    const username = page.getByPlaceholder('Username');
+    const password = page.locator('input[type="password"]');
+    await username.waitFor({ timeout: 45_000 });
+    // the login page may still be drawing (translations, autofocus): type only into a settled form, then check it
+    await page.waitForLoadState('networkidle', { timeout: 45_000 }).catch(() => {});
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await username.fill(this.user);
+      await password.fill(this.password);
+      if ((await username.inputValue()) === this.user && (await password.inputValue()) === this.password) break;
+    }
     await page.getByRole('button', { name: /log in/i }).click();
     await page.locator('.tasks-list, .no-tasks, [cam-tasks]').first().waitFor({ timeout: 45_000 });
   }

@@ -223,7 +223,8 @@ class TasklistJourneysTest extends LeadScenario {
   void tooSmallGoesToMarketingWhoDisputesItBackToSales() {
     String journey = "review-dispute";
     Lead lead = mqlLead(journey);
-    completes(journey, "1-reject-too-small", openTask(lead).getAssignee(), lead, "Task_AcceptLead",
+    String rep = openTask(lead).getAssignee();
+    completes(journey, "1-reject-too-small", rep, lead, "Task_AcceptLead",
         answers("decision", "reject", "rejectionReason", "too-small", "rejectionComment", "Only 20 people"));
     assertLead(lead, "REJECTED");
     Task review = openTask(lead);
@@ -238,8 +239,8 @@ class TasklistJourneysTest extends LeadScenario {
             "campaignAction", "Check company size before the hand-off"));
     Task again = openTask(lead);
     assertThat(again.getTaskDefinitionKey()).as("re-routed to sales").isEqualTo("Task_AcceptLead");
-    assertThat(again.getAssignee()).as("a rep").isNotNull();
-    assertThat(leadView(lead).path("status").asText()).isIn("ROUTED", "MQL");
+    assertThat(again.getAssignee()).as("another rep").isNotNull().isNotEqualTo(rep);
+    assertLead(lead, "ROUTED", "REJECTED", "MQL", "ROUTED");
     assertThat(feedbackOf(lead, "REJECTION_REVIEW")).singleElement()
         .satisfies(review2 -> assertThat(review2.path("reason").asText()).isEqualTo("dispute"));
   }
@@ -292,7 +293,7 @@ class TasklistJourneysTest extends LeadScenario {
         answers("jointDecision", "MQL", "jointRationale", "ok"), "(minimum length of|at least) 10");
     completes(journey, "2-hand-to-sales", MARKETING, lead, "Task_JointReview",
         answers("jointDecision", "MQL", "jointRationale", "Big account and very engaged: worth a call"));
-    assertThat(stagesOf(lead)).contains("MQL", "ROUTED");
+    assertLead(lead, "ROUTED", "MQL", "ROUTED");
     assertThat(openTask(lead).getTaskDefinitionKey()).isEqualTo("Task_AcceptLead");
     assertThat(feedbackOf(lead, "JOINT_REVIEW")).singleElement()
         .satisfies(joint -> assertThat(joint.path("reason").asText()).isEqualTo("MQL"));
@@ -315,6 +316,7 @@ class TasklistJourneysTest extends LeadScenario {
     completes(journey, "1-reassign", MANAGER, lead, "Task_EscalateToManager",
         answers("managerAction", "reassign", "managerChoice", REP_2, "managerReason", "Knows the account from a past deal"));
     assertThat(openTask(lead)).satisfies(task -> assertNext(task, "Task_AcceptLead", REP_2));
+    assertThat(leadView(lead).path("status").asText()).isEqualTo("ROUTED");
     assertThat(leadView(lead).path("routing").toString()).contains("Knows the account from a past deal");
   }
 
@@ -348,10 +350,12 @@ class TasklistJourneysTest extends LeadScenario {
   private void refused(String journey, String step, String user, Lead lead, String taskKey, Map<String, Object> answers, String rule) {
     Task task = openTask(lead);
     assertThat(task.getTaskDefinitionKey()).as(journey + " " + step + ": the open task").isEqualTo(taskKey);
+    List<String> stagesBefore = stagesOf(lead);
     Observation seen = tasklist.step(journey, step, user, task.getId(), task.getCamundaFormRef().getKey(), answers);
     String what = journey + " " + step + " (" + seen.describe() + ")";
     softly.assertThat(seen.driverError()).as(what + ": the browser could do the step").isNull();
     softly.assertThat(seen.formGone()).as(what + ": the form stays").isFalse();
+    softly.assertThat(stagesOf(lead)).as(what + ": the lead did not move").isEqualTo(stagesBefore);
     softly.assertThat(seen.shownText()).as(what + ": the rule is shown").containsPattern(Pattern.compile(rule, Pattern.CASE_INSENSITIVE));
     softly.assertThat(seen.serverErrors()).as(what + ": HTTP >= 500 in the page").isEmpty();
     softly.assertThat(seen.engineText()).as(what + ": ENGINE- text on the page").isFalse();
