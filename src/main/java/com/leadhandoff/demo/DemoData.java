@@ -106,7 +106,7 @@ public class DemoData {
       String[] company = COMPANIES[i % COMPANIES.length];
       LeadSubmission submission = new LeadSubmission(
           new LeadSubmission.Contact("contact" + i + "@" + company[0].toLowerCase().replace(' ', '-') + ".example",
-              "Demo", "Contact " + i, TITLES[random.nextInt(TITLES.length)], null),
+              "Demo", "Contact " + i, TITLES[random.nextInt(TITLES.length)], String.format("+44 20 7946 0%03d", i % 1000)), // Ofcom's range for fiction
           new LeadSubmission.Company(company[0], company[3] == null ? null : Integer.valueOf(company[3]), company[1], company[2], null),
           SOURCES[random.nextInt(SOURCES.length)], CAMPAIGNS[random.nextInt(CAMPAIGNS.length)], null, null, random.nextBoolean(),
           TIMEFRAMES[random.nextInt(TIMEFRAMES.length)], MEETINGS[random.nextInt(MEETINGS.length)], activities(random));

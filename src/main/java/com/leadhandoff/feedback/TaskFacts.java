@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -48,10 +50,11 @@ public class TaskFacts {
   private final SalesTeams teams;
   private final IdentityService identity;
   private final TaskService tasks;
+  private final TaskForms forms;
   private final ObjectMapper json = new ObjectMapper();
 
   public TaskFacts(LeadRepository leads, RoutingRepository routing, FeedbackRepository feedback, ContactRepository contacts,
-      SalesTeams teams, IdentityService identity, TaskService tasks) {
+      SalesTeams teams, IdentityService identity, TaskService tasks, TaskForms forms) {
     this.leads = leads;
     this.routing = routing;
     this.feedback = feedback;
@@ -59,6 +62,7 @@ public class TaskFacts {
     this.teams = teams;
     this.identity = identity;
     this.tasks = tasks;
+    this.forms = forms;
   }
 
   public void show(DelegateTask task) {
@@ -70,24 +74,31 @@ public class TaskFacts {
     if (priority != null) {
       task.setPriority(priority);
     }
-    Map<String, Object> facts = new LinkedHashMap<>();
-    facts.put("leadHeadline", headline(lead));
-    facts.put("leadContact", join(" · ", lead.email(), lead.phone() == null ? "no phone given" : lead.phone()));
-    facts.put("leadCompanyLine", join(" · ", lead.companyName(),
+    // each fact is worked out only if the task's form shows it (its text or a field's options name the variable)
+    Set<String> shown = forms.of(task).variables();
+    Map<String, Supplier<Object>> facts = new LinkedHashMap<>();
+    facts.put("leadHeadline", () -> headline(lead));
+    facts.put("leadContact", () -> join(" · ", lead.email(), lead.phone() == null ? "no phone given" : lead.phone()));
+    facts.put("leadCompanyLine", () -> join(" · ", lead.companyName(),
         lead.companySize() == null ? null : lead.companySize() + " employees", lead.industry(), lead.country()));
-    facts.put("leadOrigin", "Came in through " + lead.source() + (blank(lead.campaign()) ? " (no campaign)" : ", campaign " + lead.campaign())
+    facts.put("leadOrigin", () -> "Came in through " + lead.source()
+        + (blank(lead.campaign()) ? " (no campaign)" : ", campaign " + lead.campaign())
         + ", on " + BusinessCalendar.when(lead.createdAt().toInstant(), zone));
-    facts.put("leadScores", "Fit " + orDash(lead.fitGrade()) + " (" + orDash(lead.fitScore()) + " points) · engagement "
+    facts.put("leadScores", () -> "Fit " + orDash(lead.fitGrade()) + " (" + orDash(lead.fitScore()) + " points) · engagement "
         + orDash(lead.engagementScore()) + " of 100 · priority " + orDash(lead.priority()));
-    facts.put("recentActivities", recentActivities(leads.activities(leadId), zone));
-    facts.put("whyMql", whyMql(lead, leadId));
-    facts.put("contactAttempts", contactAttempts(contacts.of(leadId), zone));
-    facts.put("previousOwner", previousOwner(routing.ledger(leadId), (String) task.getVariable("assignee")));
-    facts.put("rejectionSummary", rejectionSummary(task, zone));
-    if (team != null) {
-      facts.put("teamReps", SpinValues.jsonValue(teamReps(team)).create());
-    }
-    task.setVariablesLocal(facts);
+    facts.put("recentActivities", () -> recentActivities(leads.activities(leadId), zone));
+    facts.put("whyMql", () -> whyMql(lead, leadId));
+    facts.put("contactAttempts", () -> contactAttempts(contacts.of(leadId), zone));
+    facts.put("previousOwner", () -> previousOwner(routing.ledger(leadId), (String) task.getVariable("assignee")));
+    facts.put("rejectionSummary", () -> rejectionSummary(task, zone));
+    facts.put("teamReps", () -> SpinValues.jsonValue(teamReps(team)).create());
+    Map<String, Object> values = new LinkedHashMap<>();
+    facts.forEach((name, fact) -> {
+      if (shown.contains(name)) {
+        values.put(name, fact.get());
+      }
+    });
+    task.setVariablesLocal(values);
   }
 
   private static String headline(Lead lead) {

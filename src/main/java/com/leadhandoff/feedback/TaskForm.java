@@ -3,17 +3,20 @@ package com.leadhandoff.feedback;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The answers a deployed Camunda Form asks for, read from the form itself: each field's key, label, whether it is
+ * The answers a deployed Camunda Form asks for, and the variables it shows, read from the form itself: each field's key, label, whether it is
  * required, its length limits, its options (fixed, or from a variable by {@code valuesKey}) and when it is hidden.
  * The form is the one source of the allowed answers: a reason a process owner adds in Modeler is allowed at once.
  */
-record TaskForm(String id, List<Field> fields) {
+record TaskForm(String id, List<Field> fields, Set<String> variables) {
 
   /** One answer the form asks for. {@code hide} is the form's FEEL condition without its leading "=", or null. */
   record Field(String key, String type, String label, boolean required, Integer minLength, Integer maxLength,
@@ -29,14 +32,23 @@ record TaskForm(String id, List<Field> fields) {
     }
   }
 
+  /** A variable a text quotes: {{name}}. */
+  private static final Pattern QUOTED = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+
   static TaskForm of(JsonNode schema) {
     List<Field> fields = new ArrayList<>();
-    collect(schema.path("components"), fields);
-    return new TaskForm(schema.path("id").asText(), List.copyOf(fields));
+    Set<String> variables = new HashSet<>();
+    collect(schema.path("components"), fields, variables);
+    return new TaskForm(schema.path("id").asText(), List.copyOf(fields), Set.copyOf(variables));
   }
 
-  private static void collect(JsonNode components, List<Field> fields) {
+  /** The form's answers, and the variables it shows: those its texts quote and those its fields take options from. */
+  private static void collect(JsonNode components, List<Field> fields, Set<String> variables) {
     for (JsonNode component : components) {
+      QUOTED.matcher(component.path("text").asText("")).results().forEach(quoted -> variables.add(quoted.group(1)));
+      if (component.hasNonNull("valuesKey")) {
+        variables.add(component.get("valuesKey").asText());
+      }
       if (component.hasNonNull("key")) {
         JsonNode validate = component.path("validate");
         Map<String, String> options = new LinkedHashMap<>();
@@ -46,7 +58,7 @@ record TaskForm(String id, List<Field> fields) {
             validate.path("required").asBoolean(false), number(validate.get("minLength")), number(validate.get("maxLength")),
             options, component.path("valuesKey").asText(null), hide == null ? null : hide.replaceFirst("^=", "")));
       }
-      collect(component.path("components"), fields);
+      collect(component.path("components"), fields, variables);
     }
   }
 
