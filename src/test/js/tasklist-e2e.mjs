@@ -35,7 +35,7 @@ try {
     } catch (error) { // the login itself failed
       observation = { journey: step.journey, step: step.step, driverError: `login as ${step.user}: ${error && error.stack || error}` };
     }
-    console.log(`${step.journey} ${step.step} as ${step.user}: ${observation.outcome || 'no outcome'} in ${observation.millis} ms`);
+    console.log(`${step.journey} ${step.step} as ${step.user}: ${observation.outcome || 'no outcome'} in ${observation.millis} ms (${observation.phases})`);
     console.log(`@@result ${JSON.stringify(observation)}`);
   }
 } finally {

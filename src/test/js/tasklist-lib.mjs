@@ -248,17 +248,24 @@ export async function runStep(user, formsDir, step) {
   user.refusals.length = 0;
   user.pageErrors.length = 0;
   user.submitted.length = 0;
+  const phases = [];
+  const lap = (name) => phases.push(`${name} ${Date.now() - started - phases.reduce((sum, p) => sum + Number(p.split(' ')[1]), 0)}`);
   try {
     const form = loadForm(formsDir, step.form);
     await user.openTask(step.taskId);
+    lap('open');
     await user.fill(form, step.answers || {});
+    lap('fill');
     observation.screenshots.push(await user.screenshot(`${name}-form`));
+    lap('shot');
     const { first, stillListed } = await user.complete(step.taskId);
+    lap('complete');
     observation.outcome = first;
     observation.formGone = first === 'gone';
     observation.stillListed = stillListed;
     Object.assign(observation, await user.shown());
     observation.screenshots.push(await user.screenshot(`${name}-after`));
+    lap('shot');
   } catch (error) {
     observation.driverError = String(error && error.stack || error);
     observation.screenshots.push(await user.screenshot(`${name}-failure`).catch(() => null));
@@ -269,5 +276,6 @@ export async function runStep(user, formsDir, step) {
   observation.pageErrors = [...user.pageErrors];
   observation.submitted = [...user.submitted];
   observation.millis = Date.now() - started;
+  observation.phases = phases.join(', ');
   return observation;
 }

@@ -29,6 +29,7 @@ import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -203,6 +204,7 @@ class TasklistJourneysTest extends LeadScenario {
     completes(journey, "2-no-budget", rep, lead, "Task_AcceptLead",
         answers("decision", "reject", "rejectionReason", "no-budget", "rejectionComment", "Budget frozen until April"));
     assertLead(lead, "RECYCLED", "REJECTED", "RECYCLED");
+    BpmnAwareTests.assertThat(instanceOf(lead)).isWaitingAt("Event_CoolDown");
     assertThat(feedbackOf(lead, "REJECTION")).singleElement().satisfies(rejection -> {
       assertThat(rejection.path("reason").asText()).isEqualTo("no-budget");
       assertThat(rejection.path("comment").asText()).isEqualTo("Budget frozen until April");
