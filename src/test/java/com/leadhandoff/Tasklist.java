@@ -119,12 +119,18 @@ public final class Tasklist implements AutoCloseable {
       steps.flush();
       String line = next(STEP_SECONDS);
       if (line == null || !line.startsWith(RESULT)) {
+        node.destroyForcibly(); // a late answer must not be taken for the next step's
         throw new IllegalStateException(journey + " " + step + ": the browser gave no answer within " + STEP_SECONDS + " s: " + line);
       }
       return JSON.readValue(line.substring(RESULT.length()), Observation.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether the browser still takes steps (it is stopped after a step that did not answer in time). */
+  public boolean alive() {
+    return node.isAlive();
   }
 
   private String next(int seconds) {

@@ -77,7 +77,7 @@ class TasklistJourneysTest extends LeadScenario {
     TestUsers.ensure(engine.getIdentityService(), MANAGER, "sales-managers");
     clockAt(berlin("2026-12-01T10:00"));
     api = new ApiClient(port);
-    if (tasklist == null) {
+    if (tasklist == null || !tasklist.alive()) {
       tasklist = Tasklist.start(port);
     }
   }
