@@ -1,5 +1,6 @@
 package com.leadhandoff.api;
 
+import com.leadhandoff.modelguard.ModelGuardPlugin;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +24,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
   public static final URI VALIDATION = URI.create("urn:lead-handoff:problem:validation");
   public static final URI UNREADABLE = URI.create("urn:lead-handoff:problem:unreadable-body");
+  public static final URI DECISION_OUTSIDE_CONTRACT = URI.create("urn:lead-handoff:problem:decision-outside-contract");
 
   /** One rejected field of a request. */
   public record FieldError(String field, String message) {}
@@ -32,6 +34,19 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   ProblemDetail concurrentChange(OptimisticLockingException e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, EngineRestErrors.CONCURRENT_CHANGE);
     problem.setTitle("Concurrent change");
+    return problem;
+  }
+
+  /**
+   * A decision returned a result outside its contract while the request ran its process synchronously (a lead's
+   * capture runs the qualification): the transaction rolled back, so nothing of the request was stored.
+   */
+  @ExceptionHandler(ModelGuardPlugin.DecisionContractViolation.class)
+  ProblemDetail decisionOutsideContract(ModelGuardPlugin.DecisionContractViolation e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        e.getMessage() + " Nothing of this request was stored; send it again once the decision is fixed.");
+    problem.setType(DECISION_OUTSIDE_CONTRACT);
+    problem.setTitle("A decision returned a result the processes cannot handle");
     return problem;
   }
 

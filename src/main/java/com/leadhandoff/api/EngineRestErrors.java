@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
  * The Camunda REST API as the starter sets it up, plus 400 instead of 500 for input the product refuses (and 409 for a concurrent change): the
  * engine wraps a task listener's exception, and the task resource wraps that again in a RestException, so a
  * refused task answer ({@link BadUserRequestException} from the feedback rules) or a serialized Java object
- * variable (ENGINE-17007, Java serialization is off) would reach the caller as 500. Every other error is
+ * variable (ENGINE-17007, Java serialization is off) would reach the caller as 500; so would a DMN file that does not
+ * parse (ENGINE-22004), without the parser's reason, which is in the causes. A deployment the model guard refuses is a
+ * {@code ParseException}, which Camunda's own handler answers with 400 and every violation. Every other error is
  * answered by Camunda's own handlers.
  */
 @Component
@@ -30,6 +32,9 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
   /** The engine's code for "Java serialization format is prohibited". */
   static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
 
+  /** The engine's code for "Unable to transform DMN resource": the parser's reason is only in the cause. */
+  static final String DMN_NOT_TRANSFORMED = "ENGINE-22004";
+
   @Override
   protected void registerAdditionalResources() {
     register(RefusedInputInRestException.class);
@@ -39,6 +44,10 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
   /** 400 for refused input inside the exception; otherwise whatever Camunda's handler answers. */
   static <E extends Throwable> Response answer(E exception, Function<E, Response> camunda) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ProcessEngineException && String.valueOf(cause.getMessage()).startsWith(DMN_NOT_TRANSFORMED)) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "ParseException", "message", withReasons(cause))).build();
+      }
       boolean refused = cause instanceof BadUserRequestException
           || (cause instanceof ProcessEngineException && String.valueOf(cause.getMessage()).startsWith(JAVA_SERIALIZATION_PROHIBITED));
       if (refused) {
@@ -51,6 +60,17 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
       }
     }
     return camunda.apply(exception);
+  }
+
+  /** The message followed by those of its causes: what the DMN parser said. */
+  static String withReasons(Throwable exception) {
+    StringBuilder message = new StringBuilder(String.valueOf(exception.getMessage()));
+    for (Throwable cause = exception.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+        message.append(": ").append(cause.getMessage());
+      }
+    }
+    return message.toString();
   }
 
   /** The task resource's wrapper ("Cannot complete task ..."). */

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadhandoff.lead.DecisionRecord;
 import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;
+import com.leadhandoff.modelguard.ModelGuardPlugin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationEvent;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
@@ -45,11 +45,7 @@ public class DecisionAuditPlugin extends AbstractProcessEnginePlugin implements 
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    DefaultDmnEngineConfiguration dmn = configuration.getDmnEngineConfiguration();
-    if (dmn == null) {
-      dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-      configuration.setDmnEngineConfiguration(dmn);
-    }
+    DefaultDmnEngineConfiguration dmn = ModelGuardPlugin.dmnConfigurationOf(configuration);
     ParsedOnceFeelEngine.installIn(dmn);
     List<DmnDecisionEvaluationListener> listeners = new ArrayList<>(dmn.getCustomPostDecisionEvaluationListeners());
     listeners.add(this);

@@ -5,24 +5,33 @@ import com.leadhandoff.api.InvalidRequestException;
 import com.leadhandoff.security.AllowedGroups;
 import com.leadhandoff.security.Groups;
 import java.io.IOException;
-import java.io.InputStream;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * What-if before deploy: {@code POST /api/decisions/{key}/what-if} with a candidate DMN file (multipart part
- * {@code file}) replays the last {@code lastLeads} captured leads, or those captured in {@code [from, to)}.
+ * {@code file}) replays the last {@code lastLeads} captured leads, or those captured from {@code from} to {@code to}:
+ * plain dates are inclusive days in UTC, as in the reports ({@code from=2026-10-01&to=2026-10-31}); date-times
+ * ({@code 2026-10-01T00:00:00Z}) give the exact instants, {@code to} exclusive. Every error is a problem detail.
  */
 @RestController
 public class WhatIfController {
@@ -33,27 +42,75 @@ public class WhatIfController {
     this.whatIf = whatIf;
   }
 
-  @PostMapping(path = "/api/decisions/{key}/what-if", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  // no "consumes" on the mapping: a request of another content type then reaches this handler and gets the API's
+  // 415 problem detail, where a mapping mismatch would be answered by Spring's default error page
+  @PostMapping(path = "/api/decisions/{key}/what-if")
   @AllowedGroups({Groups.PROCESS_OWNERS, Groups.SALES_MANAGERS, Groups.MARKETING})
-  public WhatIfReport whatIf(@PathVariable String key, @RequestPart("file") MultipartFile file,
+  public WhatIfReport whatIf(@PathVariable String key, @RequestPart(name = "file", required = false) MultipartFile file,
+      @RequestHeader(name = "Content-Type", required = false) String contentType,
       @RequestParam(defaultValue = "500") int lastLeads,
-      @RequestParam(required = false) OffsetDateTime from, @RequestParam(required = false) OffsetDateTime to) throws IOException {
-    if ((from == null) != (to == null) || (from != null && !from.isBefore(to))) {
-      throw new InvalidRequestException(List.of(new FieldError("from", "give both from and to, from before to")));
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to)
+      throws IOException, HttpMediaTypeNotSupportedException, MissingServletRequestPartException {
+    MediaType type = mediaType(contentType);
+    if (type == null || !MediaType.MULTIPART_FORM_DATA.includes(type)) {
+      throw new HttpMediaTypeNotSupportedException(type, List.of(MediaType.MULTIPART_FORM_DATA), org.springframework.http.HttpMethod.POST);
+    }
+    if (file == null) {
+      throw new MissingServletRequestPartException("file");
+    }
+    List<FieldError> errors = new ArrayList<>();
+    OffsetDateTime start = instant("from", from, false, errors);
+    OffsetDateTime end = instant("to", to, true, errors);
+    if (errors.isEmpty() && ((start == null) != (end == null) || (start != null && !start.isBefore(end)))) {
+      errors.add(new FieldError("from", "give both from and to, from before to"));
     }
     if (lastLeads < 1 || lastLeads > WhatIfService.MAX_LEADS) {
-      throw new InvalidRequestException(List.of(new FieldError("lastLeads", "must be between 1 and " + WhatIfService.MAX_LEADS)));
+      errors.add(new FieldError("lastLeads", "must be between 1 and " + WhatIfService.MAX_LEADS));
     }
-    try (InputStream candidate = file.getInputStream()) {
-      return from != null
-          ? whatIf.replayCapturedBetween(key, candidate, from, to)
-          : whatIf.replayLatest(key, candidate, lastLeads);
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    byte[] candidate = file.getBytes();
+    return start != null
+        ? whatIf.replayCapturedBetween(key, candidate, start, end)
+        : whatIf.replayLatest(key, candidate, lastLeads);
+  }
+
+  private static MediaType mediaType(String contentType) {
+    try {
+      return contentType == null ? null : MediaType.parseMediaType(contentType);
+    } catch (org.springframework.http.InvalidMediaTypeException e) {
+      return null;
+    }
+  }
+
+  /** A date-time as given, or a plain date as a whole day in UTC: its start for from, the next day's start for to. */
+  private static OffsetDateTime instant(String field, String value, boolean endOfRange, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(value.trim());
+    } catch (DateTimeParseException notADateTime) {
+      try {
+        LocalDate day = LocalDate.parse(value.trim());
+        return (endOfRange ? day.plusDays(1) : day).atStartOfDay().atOffset(ZoneOffset.UTC);
+      } catch (DateTimeParseException notADate) {
+        errors.add(new FieldError(field, "must be a date like 2026-10-01 or a date-time like 2026-10-01T00:00:00Z, not '" + value + "'"));
+        return null;
+      }
     }
   }
 
   @ExceptionHandler(WhatIfService.WhatIfException.class)
   ResponseEntity<ProblemDetail> cannotReplay(WhatIfService.WhatIfException e) {
     HttpStatus status = e.notFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-    return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, e.getMessage()));
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+    if (!e.violations().isEmpty()) {
+      problem.setTitle("Refused by the model guard");
+      problem.setProperty("violations", e.violations().stream()
+          .map(v -> Map.of("elementId", String.valueOf(v.elementId()), "message", v.message())).toList());
+    }
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 }

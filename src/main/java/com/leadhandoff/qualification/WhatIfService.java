@@ -3,7 +3,11 @@ package com.leadhandoff.qualification;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;
-import java.io.InputStream;
+import com.leadhandoff.modelguard.DecisionContracts;
+import com.leadhandoff.modelguard.FeelOnly;
+import com.leadhandoff.modelguard.ModelGuard;
+import com.leadhandoff.modelguard.Violation;
+import java.io.ByteArrayInputStream;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -27,6 +32,9 @@ import org.springframework.stereotype.Service;
 /**
  * Replays leads through the deployed version of a decision and through a candidate file, side by side,
  * on a standalone DMN engine: nothing is deployed, no lead or process is touched, no decision is recorded.
+ * The candidate passes the same model guard and decision contract as a deployment before it is parsed, and the
+ * standalone engine runs FEEL only. A lead counts as changed when an outcome output of the decision's contract
+ * changes; a change of explaining text only (e.g. {@code mqlReason}) is counted apart.
  */
 @Service
 public class WhatIfService {
@@ -37,45 +45,64 @@ public class WhatIfService {
   private final RepositoryService repository;
   private final LeadRepository leads;
   private final EngagementFacts engagement;
-  private final DmnEngine dmn = ParsedOnceFeelEngine.installIn(
-      (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration()).buildEngine();
+  private final ModelGuard guard;
+  private final DmnEngine dmn = FeelOnly.install(ParsedOnceFeelEngine.installIn(
+      (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())).buildEngine();
 
-  public WhatIfService(RepositoryService repository, LeadRepository leads, EngagementFacts engagement) {
+  public WhatIfService(RepositoryService repository, LeadRepository leads, EngagementFacts engagement, ModelGuard guard) {
     this.repository = repository;
     this.leads = leads;
     this.engagement = engagement;
+    this.guard = guard;
   }
 
-  /** A decision that cannot be replayed: unknown key, or a candidate that does not parse. */
+  /** A decision that cannot be replayed: unknown key, a candidate that does not parse or that the guard refuses. */
   public static class WhatIfException extends RuntimeException {
     private final boolean notFound;
+    private final transient List<Violation> violations;
 
     WhatIfException(String message, boolean notFound) {
+      this(message, notFound, List.of());
+    }
+
+    WhatIfException(String message, boolean notFound, List<Violation> violations) {
       super(message);
       this.notFound = notFound;
+      this.violations = List.copyOf(violations);
     }
 
     public boolean notFound() {
       return notFound;
     }
+
+    public List<Violation> violations() {
+      return violations;
+    }
   }
 
-  public WhatIfReport replayLatest(String key, InputStream candidate, int count) {
-    return replay(key, candidate, leads.latest(count));
+  public WhatIfReport replayLatest(String key, byte[] candidate, int count) {
+    return replay(key, candidate, () -> leads.latest(count));
   }
 
-  public WhatIfReport replayCapturedBetween(String key, InputStream candidate, OffsetDateTime from, OffsetDateTime to) {
-    return replay(key, candidate, leads.capturedBetween(from, to));
+  public WhatIfReport replayCapturedBetween(String key, byte[] candidate, OffsetDateTime from, OffsetDateTime to) {
+    return replay(key, candidate, () -> leads.capturedBetween(from, to));
   }
 
-  private WhatIfReport replay(String key, InputStream candidateFile, List<Lead> replayed) {
+  private WhatIfReport replay(String key, byte[] candidateFile, java.util.function.Supplier<List<Lead>> toReplay) {
     DecisionDefinition deployedDefinition = repository.createDecisionDefinitionQuery()
         .decisionDefinitionKey(key).latestVersion().singleResult();
     if (deployedDefinition == null) {
       throw new WhatIfException("No decision " + key + " is deployed", true);
     }
-    DmnDecision deployed = dmn.parseDecision(key, repository.getDecisionModel(deployedDefinition.getId()));
     DmnDecision candidate = parseCandidate(key, candidateFile);
+    DmnDecision deployed;
+    try {
+      deployed = dmn.parseDecision(key, repository.getDecisionModel(deployedDefinition.getId()));
+    } catch (DmnEngineException e) { // a version deployed before the guard, e.g. in another expression language
+      throw new WhatIfException("The deployed version " + deployedDefinition.getVersion() + " of " + key
+          + " cannot be replayed: " + reasons(e), false);
+    }
+    List<Lead> replayed = toReplay.get();
     if (replayed.size() > MAX_LEADS) {
       throw new WhatIfException("A replay reads at most " + MAX_LEADS + " leads; narrow the date range", false);
     }
@@ -86,8 +113,10 @@ public class WhatIfService {
     Map<String, Integer> byCampaign = new TreeMap<>();
     Map<String, Integer> byStatus = new TreeMap<>();
     List<WhatIfReport.ChangedLead> changed = new ArrayList<>();
+    List<WhatIfReport.ChangedLead> textChanged = new ArrayList<>();
     List<WhatIfReport.FailedLead> failed = new ArrayList<>();
-    String output = null;
+    List<String> outcomeOutputs = DecisionContracts.of(key).map(DecisionContracts.Contract::outcomeOutputs).orElse(null);
+    String output = outcomeOutputs == null || outcomeOutputs.isEmpty() ? null : outcomeOutputs.get(0);
     for (Lead lead : replayed) {
       Map<String, Object> variables = new HashMap<>(LeadFacts.withQualification(lead));
       variables.putAll(engagement.counts(lead.id(), now));
@@ -100,14 +129,23 @@ public class WhatIfService {
         failed.add(new WhatIfReport.FailedLead(lead.id(), e.getMessage()));
         continue;
       }
+      var outsideContract = DecisionContracts.problemWith(key, after);
+      if (outsideContract.isPresent()) { // in a process this lead would stop at an incident
+        failed.add(new WhatIfReport.FailedLead(lead.id(), outsideContract.get()));
+        continue;
+      }
       output = output != null ? output : firstOutputName(before, after);
-      outcomes.computeIfAbsent(firstValue(before), v -> new int[2])[0]++;
-      outcomes.computeIfAbsent(firstValue(after), v -> new int[2])[1]++;
-      if (!before.equals(after)) {
+      outcomes.computeIfAbsent(value(before, output), v -> new int[2])[0]++;
+      outcomes.computeIfAbsent(value(after, output), v -> new int[2])[1]++;
+      WhatIfReport.ChangedLead change = new WhatIfReport.ChangedLead(lead.id(), lead.source(), lead.campaign(), lead.status().name(),
+          before, after);
+      if (!only(before, outcomeOutputs).equals(only(after, outcomeOutputs))) {
         bySource.merge(Objects.toString(lead.source(), "(none)"), 1, Integer::sum);
         byCampaign.merge(Objects.toString(lead.campaign(), "(none)"), 1, Integer::sum);
         byStatus.merge(lead.status().name(), 1, Integer::sum);
-        changed.add(new WhatIfReport.ChangedLead(lead.id(), lead.source(), lead.campaign(), lead.status().name(), before, after));
+        changed.add(change);
+      } else if (!before.equals(after)) {
+        textChanged.add(change);
       }
     }
     List<WhatIfReport.OutcomeShift> shifts = new ArrayList<>();
@@ -115,16 +153,46 @@ public class WhatIfService {
       int[] counts = outcomes.get(value);
       shifts.add(new WhatIfReport.OutcomeShift(value, counts[0], counts[1], change(counts[0], counts[1])));
     }
-    return new WhatIfReport(key, deployedDefinition.getVersion(), replayed.size() - failed.size(), changed.size(), output,
-        shifts, bySource, byCampaign, byStatus, changed, failed);
+    return new WhatIfReport(key, deployedDefinition.getVersion(), replayed.size() - failed.size(), changed.size(),
+        textChanged.size(), output, shifts, bySource, byCampaign, byStatus, changed, textChanged, failed);
   }
 
-  private DmnDecision parseCandidate(String key, InputStream candidateFile) {
-    try {
-      return dmn.parseDecision(key, candidateFile);
-    } catch (DmnEngineException | DmnModelException e) {
-      throw new WhatIfException("The candidate is not a DMN file defining decision " + key + ": " + e.getMessage(), false);
+  /** The candidate, checked by the model guard and its decision's contract first, then parsed (FEEL only). */
+  private DmnDecision parseCandidate(String key, byte[] candidateFile) {
+    List<Violation> violations = guard.checkDecision("candidate.dmn", candidateFile);
+    if (!violations.isEmpty()) {
+      throw new WhatIfException("The candidate is refused, as a deployment of it would be (" + violations.size() + " violation"
+          + (violations.size() == 1 ? "" : "s") + "): " + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")),
+          false, violations);
     }
+    try {
+      return dmn.parseDecision(key, new ByteArrayInputStream(candidateFile));
+    } catch (DmnEngineException | DmnModelException e) {
+      throw new WhatIfException("The candidate is not a DMN file defining decision " + key + ": " + reasons(e), false);
+    }
+  }
+
+  /** The exception's message and those of its causes: the parser's reason is often only in a cause. */
+  private static String reasons(Throwable e) {
+    StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
+        message.append(": ").append(cause.getMessage());
+      }
+    }
+    return message.toString();
+  }
+
+  /** The rows with only the given outputs (all of them when null). */
+  private static List<Map<String, Object>> only(List<Map<String, Object>> rows, List<String> outputs) {
+    if (outputs == null) {
+      return rows;
+    }
+    return rows.stream().map(row -> {
+      Map<String, Object> kept = new LinkedHashMap<>();
+      outputs.forEach(name -> kept.put(name, row.get(name)));
+      return kept;
+    }).toList();
   }
 
   private static List<Map<String, Object>> rows(DmnDecisionResult result) {
@@ -136,8 +204,8 @@ public class WhatIfService {
     return any.isEmpty() || any.get(0).isEmpty() ? null : any.get(0).keySet().iterator().next();
   }
 
-  private static String firstValue(List<Map<String, Object>> rows) {
-    return rows.isEmpty() || rows.get(0).isEmpty() ? "(no result)" : String.valueOf(rows.get(0).values().iterator().next());
+  private static String value(List<Map<String, Object>> rows, String output) {
+    return rows.isEmpty() || output == null || !rows.get(0).containsKey(output) ? "(no result)" : String.valueOf(rows.get(0).get(output));
   }
 
   /** "+12.5%", "-100.0%", or "new" when nothing had this value before. */

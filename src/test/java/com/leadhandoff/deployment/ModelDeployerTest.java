@@ -100,6 +100,23 @@ class ModelDeployerTest {
   }
 
   @Test
+  void aGitModelTheGuardRefusesFailsTheDeploymentLoudlyAndNothingOfItIsStored() {
+    ModelFiles.write(models.resolve("fine.dmn"), ModelFiles.decision("Deploy_Fine", "fine"));
+    ModelFiles.write(models.resolve("reflective.bpmn"), Bpmn.convertToString(Bpmn.createExecutableProcess("Deploy_Reflective")
+        .camundaHistoryTimeToLive(30).startEvent()
+        .serviceTask("Task_Reflect").camundaExpression("${''.getClass().forName('java.lang.Runtime')}")
+        .endEvent().done()));
+    long deployments = repository.createDeploymentQuery().count();
+
+    assertThatThrownBy(() -> deployer.deploy(folder()))
+        .isInstanceOf(com.leadhandoff.modelguard.ModelRefusedException.class)
+        .hasMessageContaining("reflective.bpmn").hasMessageContaining("Task_Reflect").hasMessageContaining("reflection is not allowed");
+    assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("Deploy_Reflective").count()).isZero();
+    assertThat(repository.createDeploymentQuery().count()).as("the processes are deployed first; the refusal stops the rest")
+        .isEqualTo(deployments);
+  }
+
+  @Test
   void aProcessReferencingAMissingFormIsRefusedWithItsName() {
     ModelFiles.write(models.resolve("broken.bpmn"), Bpmn.convertToString(ModelFiles.processWithForm("Deploy_Broken", "no-such-form")));
 

@@ -1,6 +1,7 @@
 package com.leadhandoff.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.leadhandoff.LeadHandoffApplication;
 import java.io.IOException;
@@ -49,6 +50,18 @@ class ModelRedeployOnRestartTest {
       assertThat(version(repository, "IdealCustomerFit")).as("the Modeler version is kept").isEqualTo(2);
       assertThat(version(repository, "LeadRouting")).isEqualTo(2);
     });
+  }
+
+  @Test
+  void aGitModelTheGuardRefusesStopsTheStartWithTheViolation() throws IOException {
+    Path processes = copy(Path.of("processes"), work.resolve("processes"));
+    Path decisions = copy(Path.of("decisions"), work.resolve("decisions"));
+    Path mql = decisions.resolve("mql-definition.dmn");
+    Files.writeString(mql, Files.readString(mql).replace("name=\"mqlOutcome\"", "name=\"mqlResult\""));
+
+    assertThatThrownBy(() -> run(processes, decisions, repository -> { }))
+        .isInstanceOf(com.leadhandoff.modelguard.ModelRefusedException.class)
+        .hasMessageContaining("mql-definition.dmn").hasMessageContaining("no output 'mqlOutcome'");
   }
 
   private void run(Path processes, Path decisions, Consumer<RepositoryService> check) {

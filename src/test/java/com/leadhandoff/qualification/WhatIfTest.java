@@ -117,6 +117,59 @@ class WhatIfTest {
   }
 
   @Test
+  void outcomeChangesAndTextChangesAreCountedApartOverPlainDates() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2031-02-03T10:00:00Z"))); // a day of its own
+    Lead demoOnly = gradeA("text-demo-only@acme.example", "webinar", null, "demo-request");                          // 40
+    Lead demoAndWebinar = gradeA("text-demo-webinar@acme.example", "webinar", null, "demo-request", "webinar-attended"); // 60
+    // the bar goes up to 45, and the rule's reason says so
+    String candidate = Candidates.mqlWithGradeAThreshold(45).replace("\"grade A with engagement 30+\"", "\"grade A with engagement 45+\"");
+
+    JsonNode report = whatIf("process-owner", "MqlDefinition", candidate, "?from=2031-02-03&to=2031-02-03").json();
+
+    assertThat(report.get("leadsReplayed").asInt()).as("to is an inclusive day, as in the reports").isEqualTo(2);
+    assertThat(report.get("leadsChanged").asInt()).as("MQL to NURTURE").isEqualTo(1);
+    assertThat(report.get("changedLeads").findValuesAsText("leadId")).containsExactly(demoOnly.id().toString());
+    assertThat(report.get("textOnlyChanged").asInt()).as("still MQL, another reason").isEqualTo(1);
+    assertThat(report.get("textOnlyChangedLeads").findValuesAsText("leadId")).containsExactly(demoAndWebinar.id().toString());
+    assertThat(report.get("changedBySource").get("webinar").asInt()).as("only outcome changes move sources").isEqualTo(1);
+
+    assertThat(whatIf("process-owner", "MqlDefinition", candidate, "?from=2031-02-04&to=2031-02-05").json().get("leadsReplayed").asInt())
+        .isZero();
+  }
+
+  @Test
+  void everyErrorIsAProblemDetail() {
+    String agreed = Candidates.agreed("mql-definition.dmn");
+    ApiClient.Response notMultipart = api.post("/api/decisions/MqlDefinition/what-if", "process-owner", TestUsers.PASSWORD, "{}");
+    assertProblem(notMultipart, 415);
+
+    ApiClient.Response noFile = api.postMultipart("/api/decisions/MqlDefinition/what-if", "process-owner", TestUsers.PASSWORD,
+        Map.of("note", "no file"), "attachment", "candidate.dmn", agreed.getBytes(StandardCharsets.UTF_8));
+    assertProblem(noFile, 400);
+    assertThat(noFile.json().get("detail").asText()).contains("file");
+
+    assertProblem(whatIf("process-owner", "MqlDefinition", agreed, "?lastLeads=many"), 400);
+    ApiClient.Response badDate = whatIf("process-owner", "MqlDefinition", agreed, "?from=yesterday&to=2026-11-01");
+    assertProblem(badDate, 400);
+    assertThat(badDate.json().get("errors").findValuesAsText("field")).containsExactly("from");
+    assertProblem(whatIf("process-owner", "NoSuchDecision", agreed, ""), 404);
+
+    ApiClient.Response unparsable = whatIf("process-owner", "MqlDefinition", agreed.replace("hitPolicy=\"FIRST\"", "hitPolicy=\"WHICHEVER\""), "");
+    assertProblem(unparsable, 400);
+    assertThat(unparsable.json().get("detail").asText()).as("the parser's reason").contains("WHICHEVER");
+
+    ApiClient.Response renamed = whatIf("process-owner", "MqlDefinition", agreed.replace("name=\"mqlOutcome\"", "name=\"mqlResult\""), "");
+    assertProblem(renamed, 400);
+    assertThat(renamed.json().get("detail").asText()).contains("no output 'mqlOutcome'");
+  }
+
+  private static void assertProblem(ApiClient.Response response, int status) {
+    assertThat(response.status()).as(response.raw().body()).isEqualTo(status);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(response.json().get("status").asInt()).isEqualTo(status);
+  }
+
+  @Test
   void repsCannotRunWhatIfs() {
     assertThat(whatIf("rep-whatif", "MqlDefinition", Candidates.agreed("mql-definition.dmn"), "").status()).isEqualTo(403);
   }
