@@ -64,14 +64,16 @@ public final class DecisionContracts {
           outcome("team", "string"), outcome("queue", "string", "enterprise", "mid-market", "commercial", "public-sector", "unassigned-territory"))),
       new Contract("SlaPolicy", true, with(LEAD, "fitGrade", "fitScore", "engagementScore", "priority", "team", "queue"), List.of(
           outcome("acceptWithin", "string"), outcome("acceptWarningAfter", "string"), outcome("firstContactWithin", "string"),
-          outcome("firstContactWarningAfter", "string"), outcome("escalateTo", "string"))),
+          outcome("firstContactWarningAfter", "string"), outcome("escalateTo", "string"), outcome("escalationWithin", "string"))),
       new Contract("RejectionHandling", true, with(LEAD, "fitGrade", "engagementScore", "priority", "team", "queue",
           "rejectionReason", "rejectionComment"), List.of(
           outcome("rejectionAction", "string", "RECYCLE", "DISQUALIFY", "MARKETING_REVIEW", "JOINT_REVIEW"),
           outcome("reEntryDelay", "string"), text("rejectionPolicy"))),
-      // the process reads the list: sqlMet is "no unmet criterion", sqlGaps the criteria for the rep
+      // the process reads the list: an SQL when it is empty, handed back on a NOT_MET row (with its reason), qualified
+      // again when every row is NOT_KNOWN_YET (SalesQualification); sqlGaps lists the criteria for the rep
       new Contract("SqlDefinition", false, with(LEAD, "fitGrade", "engagementScore", "priority", "team", "queue",
-          "needConfirmed", "authority", "timeframe", "budgetRange", "firstMeetingBooked"), List.of(text("unmetCriterion"))));
+          "needConfirmed", "authority", "timeframe", "budgetRange", "firstMeetingBooked"), List.of(text("unmetCriterion"),
+          outcome("verdict", "string", "NOT_MET", "NOT_KNOWN_YET"), outcome("handBackReason", "string"))));
 
   private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

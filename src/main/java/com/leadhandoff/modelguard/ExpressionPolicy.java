@@ -48,7 +48,8 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
 final class ExpressionPolicy {
 
   /** The product beans the processes call (Spring bean names). */
-  static final Set<String> PRODUCT_BEANS = Set.of("leadJournal", "slaClock", "taskAnswers", "repAssignment", "engagementFacts");
+  static final Set<String> PRODUCT_BEANS = Set.of("leadJournal", "slaClock", "taskAnswers", "taskFacts", "repAssignment",
+      "engagementFacts", "salesQualification");
 
   /** Read-only properties of the engine's objects an expression may read (the shipped models read only the business key). */
   private static final Map<String, Set<String>> ENGINE_PROPERTIES = Map.of(

@@ -3,9 +3,11 @@ package com.leadhandoff.modelguard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadhandoff.feedback.TaskAnswers;
+import com.leadhandoff.feedback.TaskFacts;
 import com.leadhandoff.handoff.RepAssignment;
 import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.qualification.EngagementFacts;
+import com.leadhandoff.qualification.SalesQualification;
 import com.leadhandoff.sla.SlaClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ExpressionPolicyTest {
 
   static final Map<String, Class<?>> BEANS = Map.of("leadJournal", LeadJournal.class, "slaClock", SlaClock.class,
-      "taskAnswers", TaskAnswers.class, "repAssignment", RepAssignment.class, "engagementFacts", EngagementFacts.class);
+      "taskAnswers", TaskAnswers.class, "taskFacts", TaskFacts.class, "repAssignment", RepAssignment.class,
+      "engagementFacts", EngagementFacts.class, "salesQualification", SalesQualification.class);
   static final Set<String> OTHER_BEANS = Set.of("processEngine", "dataSource", "runtimeService", "applicationContext");
 
   final ExpressionPolicy policy = new ExpressionPolicy(BEANS, name -> BEANS.containsKey(name) || OTHER_BEANS.contains(name));
