@@ -1,49 +1,43 @@
-// A rep works a lead in Camunda Tasklist in a real (headless) Chromium: opens the accept task, tries to
-// reject without a reason (the form must refuse), then rejects with a reason. Screenshots go to the
-// given folder. Usage: node tasklist-e2e.mjs <baseUrl> <user> <password> <taskId> <screenshotDir>
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+// The Tasklist journeys' browser: one Chromium for the whole test class, one logged-in context per user.
+// The Java test (com.leadhandoff.feedback.Tasklist) writes one step per line on stdin, as JSON:
+//   {"journey":"won","step":"1-accept","user":"rep","password":"...","taskId":"...","form":"accept-or-reject-lead",
+//    "answers":{"decision":"accept"}}
+// and reads one line per step on stdout: "@@result " + what the user saw (see runStep in tasklist-lib.mjs).
+// Between steps the Java side runs the lead's due jobs and checks the lead. An empty line or end of input ends it.
+// Usage: node tasklist-e2e.mjs <baseUrl> <formsDir> <screenshotDir>
+import { createInterface } from 'node:readline';
+import { launch, runStep, TasklistUser } from './tasklist-lib.mjs';
 
-const [baseUrl, user, password, taskId, shots] = process.argv.slice(2);
-mkdirSync(shots, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
-const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-page.setDefaultTimeout(30_000);
-const step = async (name) => page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+const [baseUrl, formsDir, shots] = process.argv.slice(2);
+const browser = await launch();
+const users = new Map();
 
+async function userFor(step) {
+  if (!users.has(step.user)) {
+    users.set(step.user, await new TasklistUser(browser, baseUrl, step.user, step.password, shots).open());
+  }
+  return users.get(step.user);
+}
+
+// the app's first Tasklist page (its scripts served for the first time) before the first step's clock starts
+const warmUp = await browser.newPage();
+await warmUp.goto(`${baseUrl}/camunda/app/tasklist/default/`, { timeout: 120_000 });
+await warmUp.getByPlaceholder('Username').waitFor({ timeout: 120_000 });
+await warmUp.close();
+console.log('@@ready');
 try {
-  await page.goto(`${baseUrl}/camunda/app/tasklist/default/`);
-  await page.getByPlaceholder('Username').fill(user);
-  await page.getByPlaceholder('Password').fill(password);
-  await page.getByRole('button', { name: /log in/i }).click();
-  await page.getByText('My open leads by due date').first().waitFor();
-  await step('1-tasklist');
-
-  await page.goto(`${baseUrl}/camunda/app/tasklist/default/#/?task=${taskId}`);
-  await page.getByText('Your decision').waitFor();
-  await step('2-accept-task');
-
-  await page.getByLabel('Reject: give the reason').check();
-  await page.getByRole('button', { name: 'Complete' }).click();
-  await page.getByText('Field is required.').first().waitFor();
-  await step('3-reason-required');
-
-  // form-js draws its select as a display over a hidden input
-  await page.locator('.fjs-select-display').first().click();
-  await page.locator('.fjs-dropdownlist-item', { hasText: 'No budget' }).click();
-  await page.getByLabel('What exactly did not fit?').fill('Budget frozen until April, asked us to come back');
-  // Tasklist's notice about the refused first submit lies over the button and cannot be closed
-  await page.getByRole('button', { name: 'Complete' }).dispatchEvent('click');
-  await page.getByText('Your decision').waitFor({ state: 'detached' });
-  await step('4-completed');
-  console.log('tasklist e2e: rejected with a reason after the form refused an empty reason');
-} catch (error) {
-  await step('failure');
-  console.error(error);
-  process.exitCode = 1;
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (!line.trim()) break;
+    const step = JSON.parse(line);
+    let observation;
+    try {
+      observation = await runStep(await userFor(step), formsDir, step);
+    } catch (error) { // the login itself failed
+      observation = { journey: step.journey, step: step.step, driverError: `login as ${step.user}: ${error && error.stack || error}` };
+    }
+    console.log(`${step.journey} ${step.step} as ${step.user}: ${observation.outcome || 'no outcome'} in ${observation.millis} ms (${observation.phases})`);
+    console.log(`@@result ${JSON.stringify(observation)}`);
+  }
 } finally {
   await browser.close();
 }
