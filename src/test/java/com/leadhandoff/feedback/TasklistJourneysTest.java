@@ -434,8 +434,9 @@ class TasklistJourneysTest extends LeadScenario {
   }
 
   private Lead mqlLead(String journey) {
-    return TestLeads.gradeANamed(capture, "E2e-" + journey, "e2e-" + journey + "-" + UUID.randomUUID() + "@acme.example", "webinar",
-        "q4-e2e", "demo-request");
+    // a company of its own: a journey that wins a deal makes its company a customer account (issue 23), whose later
+    // leads would go to the owner with the customer SLA
+    return TestLeads.gradeAAtOwnCompany(capture, "e2e-" + journey, "webinar", "q4-e2e", "demo-request");
   }
 
   /** Grade C (a big mining company in Japan) but very engaged: a grey case by the MQL definition. */
