@@ -1,9 +1,12 @@
 package com.leadhandoff.feedback;
 
+import com.leadhandoff.handoff.SalesTeams;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;
+import com.leadhandoff.sla.BusinessCalendar;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -40,14 +43,16 @@ public class TaskAnswers {
   private final ContactRepository contacts;
   private final LeadRepository leads;
   private final IdentityService identity;
+  private final SalesTeams teams;
 
   public TaskAnswers(TaskForms forms, FeedbackRepository feedback, ContactRepository contacts, LeadRepository leads,
-      IdentityService identity) {
+      IdentityService identity, SalesTeams teams) {
     this.forms = forms;
     this.feedback = feedback;
     this.contacts = contacts;
     this.leads = leads;
     this.identity = identity;
+    this.teams = teams;
   }
 
   /** Accept or reject lead: a rejection keeps its reason and the rep's words (required for "Other" by the form). */
@@ -162,9 +167,15 @@ public class TaskAnswers {
     if (when.isAfter(LeadJournal.now().plusMinutes(CLOCK_SKEW_MINUTES))) {
       problems.add("\"When\" must not be in the future");
     } else if (captured != null && when.isBefore(captured.minusMinutes(CLOCK_SKEW_MINUTES))) {
-      problems.add("\"When\" must not be before the lead came in (" + captured.withNano(0) + ")");
+      problems.add("\"When\" must not be before the lead came in (" + BusinessCalendar.when(captured.toInstant(), zone(task)) + ")");
     }
     return when;
+  }
+
+  /** The lead's team's time zone, UTC before it has a team: how times in messages are shown. */
+  private ZoneId zone(DelegateTask task) {
+    Object team = task.getVariable("team");
+    return team == null ? ZoneOffset.UTC : teams.workingTime(team.toString()).zone();
   }
 
   private String currentUser() {

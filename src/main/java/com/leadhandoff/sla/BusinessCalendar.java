@@ -107,10 +107,10 @@ public final class BusinessCalendar {
     return WHEN.format(instant.atZone(zone)) + " " + zoneName(zone);
   }
 
-  /** "Berlin time", "New York time". */
+  /** "Berlin time", "New York time"; "UTC" where there is no team's zone. */
   private static String zoneName(ZoneId zone) {
-    String id = zone.getId();
-    return (id.contains("/") ? id.substring(id.lastIndexOf('/') + 1).replace('_', ' ') : id) + " time";
+    String id = zone.normalized().getId();
+    return id.equals("Z") ? "UTC" : (id.contains("/") ? id.substring(id.lastIndexOf('/') + 1).replace('_', ' ') : id) + " time";
   }
 
   /** The business time between two instants: the working hours of working days in between, holidays skipped. */

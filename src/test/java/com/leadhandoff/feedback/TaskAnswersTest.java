@@ -69,7 +69,7 @@ class TaskAnswersTest extends LeadScenario {
       a decision outside the form         | "Your decision" cannot be ["maybe"]                      | maybe    |            |
       a rejection without a reason        | "Why reject?" needs an answer                            | reject   |            |
       a reason outside the list           | "Why reject?" cannot be ["leads-suck"]                   | reject   | leads-suck |
-      "other" without saying what         | "What was it? (required for Other)" needs an answer      | reject   | other      |
+      "other" without saying what         | "What was the other reason?" needs an answer      | reject   | other      |
       """)
   void acceptOrRejectRules(String rule, String field, String decision, String reason, String comment) {
     refused(answers("decision", decision, "rejectionReason", reason, "rejectionComment", comment), field);
@@ -122,7 +122,7 @@ class TaskAnswersTest extends LeadScenario {
   @Test
   void reviewsAndEscalationsRefuseBadAnswers() {
     complete(answers("decision", "reject", "rejectionReason", "too-small"));
-    refused(answers("reviewVerdict", "dispute", "reviewDecision", "NURTURE"), "\"Why do you dispute it? (required)\" needs an answer");
+    refused(answers("reviewVerdict", "dispute", "reviewDecision", "NURTURE"), "\"Why do you dispute it?\" needs an answer");
     refused(answers("reviewVerdict", "agree"), "\"What happens to the lead?\" needs an answer");
     complete(answers("reviewVerdict", "agree", "reviewDecision", "DISQUALIFY", "campaignAction", "Exclude companies under 50 employees"));
     assertThat(feedback.of(lead.id())).extracting(Feedback::kind).containsExactly("REJECTION", "REJECTION_REVIEW");

@@ -91,7 +91,7 @@ class TasklistFormsTest extends LeadScenario {
 
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
     assertThat(json.readTree(refused.body()).get("message").asText())
-        .isEqualTo("Accept or reject lead: \"What was it? (required for Other)\" needs an answer.");
+        .isEqualTo("Accept or reject lead: \"What was the other reason?\" needs an answer.");
     assertThat(refused.body()).doesNotContain("ENGINE-");
     assertThat(openTask(lead).getId()).as("the task stays open").isEqualTo(task.getId());
 
@@ -185,6 +185,23 @@ class TasklistFormsTest extends LeadScenario {
     assertThat(feedback.of(lead.id())).extracting(Feedback::kind, Feedback::reason)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("REJECTION", "too-small"),
             org.assertj.core.groups.Tuple.tuple("REJECTION_REVIEW", "dispute"));
+  }
+
+  @Test
+  void aReviewMarketingHasClaimedStaysInRejectionsToReview() {
+    Lead lead = hotLead();
+    complete(lead, Map.of("decision", "reject", "rejectionReason", "too-small"));
+    engine.getTaskService().claim(openTask(lead).getId(), "forms-marketing");
+
+    var filters = engine.getFilterService();
+    String filter = filters.createFilterQuery().filterName("Rejections to review").singleResult().getId();
+    engine.getIdentityService().setAuthentication("forms-marketing", List.of(Groups.MARKETING));
+    try {
+      assertThat(filters.count(filter, engine.getTaskService().createTaskQuery().processInstanceIdIn(instanceOf(lead).getId())))
+          .as("marketing has no filter of its own tasks: a claimed review must not vanish").isEqualTo(1);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   @Test
