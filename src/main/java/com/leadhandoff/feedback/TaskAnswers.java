@@ -57,7 +57,7 @@ public class TaskAnswers {
 
   /** Accept or reject lead: a rejection keeps its reason and the rep's words (required for "Other" by the form). */
   public void acceptOrReject(DelegateTask task) {
-    Answers answers = check(task, List.of());
+    Answers answers = check(task);
     if ("reject".equals(answers.text("decision"))) {
       String reason = answers.text("rejectionReason");
       String comment = answers.firstText("rejectionOther", "rejectionComment");
@@ -71,10 +71,10 @@ public class TaskAnswers {
    * conversation is first contact ({@code contactMade}); an attempt (no answer, voicemail) leaves the SLA running.
    */
   public void firstContact(DelegateTask task) {
-    Map<String, Object> raw = forms.answers(task);
+    Map<String, Object> submitted = forms.answers(task);
     List<String> problems = new ArrayList<>();
-    OffsetDateTime when = contactTime(task, raw.get("contactedAt"), problems);
-    Answers answers = check(task, problems);
+    OffsetDateTime when = contactTime(task, submitted.get("contactedAt"), problems);
+    Answers answers = check(task, submitted, problems);
     String outcome = answers.text("contactOutcome");
     boolean conversation = CONVERSATIONS.contains(outcome);
     contacts.add(new Contact(leadId(task), owner(task), answers.text("contactChannel"), outcome, conversation, when,
@@ -87,7 +87,7 @@ public class TaskAnswers {
    * decision hands the lead back; what the prospect said is kept for marketing.
    */
   public void qualify(DelegateTask task) {
-    Answers answers = check(task, List.of());
+    Answers answers = check(task);
     answers.keepReason(task, answers.text("rejectionReason"), null);
     String said = answers.text("prospectSaid");
     if (said != null) {
@@ -97,7 +97,7 @@ public class TaskAnswers {
 
   /** Work the opportunity: the notes for the team are kept. */
   public void workOpportunity(DelegateTask task) {
-    Answers answers = check(task, List.of());
+    Answers answers = check(task);
     String notes = answers.text("opportunityNotes");
     if (notes != null) {
       keep(task, new Feedback.Builder("OPPORTUNITY").comment(notes));
@@ -106,7 +106,7 @@ public class TaskAnswers {
 
   /** Close won or lost: the outcome and, for marketing, what made the deal work or not. */
   public void closeDeal(DelegateTask task) {
-    Answers answers = check(task, List.of());
+    Answers answers = check(task);
     boolean won = "WON".equals(answers.text("dealOutcome"));
     keep(task, new Feedback.Builder(won ? "WIN" : "LOSS").factors(String.join(",", answers.list(won ? "winFactors" : "lossReasons")))
         .comment(answers.text("dealNotes")).questionsHeard(answers.text("questionsHeard"))
@@ -115,14 +115,14 @@ public class TaskAnswers {
 
   /** Review rejection (marketing, or both teams): agree or dispute (why is required), and what changes in the campaign. */
   public void reviewRejection(DelegateTask task) {
-    Answers answers = check(task, List.of());
+    Answers answers = check(task);
     keep(task, new Feedback.Builder("REJECTION_REVIEW").reason(answers.text("reviewVerdict"))
         .comment(answers.firstText("reviewComment", "reviewNote")).campaignAction(answers.text("campaignAction")));
   }
 
   /** Review grey case together: the decision and why, which the rep reads if the lead goes to sales. */
   public void jointReview(DelegateTask task) {
-    Answers answers = check(task, List.of());
+    Answers answers = check(task);
     keep(task, new Feedback.Builder("JOINT_REVIEW").reason(answers.text("jointDecision")).comment(answers.text("jointRationale")));
   }
 
@@ -131,7 +131,7 @@ public class TaskAnswers {
    * time; always why.
    */
   public void escalation(DelegateTask task) {
-    Answers answers = check(task, List.of());
+    Answers answers = check(task);
     switch (answers.text("managerAction")) {
       case "take-over" -> task.setVariable("managerChoice", currentUser());
       case "extend" -> task.setVariable("managerChoice", task.getVariable("assignee"));
@@ -139,10 +139,13 @@ public class TaskAnswers {
     }
   }
 
+  private Answers check(DelegateTask task) {
+    return check(task, forms.answers(task), List.of());
+  }
+
   /** The form's rules and the given ones, all at once; refused with every broken rule, or the answers to keep. */
-  private Answers check(DelegateTask task, List<String> moreProblems) {
+  private Answers check(DelegateTask task, Map<String, Object> answers, List<String> moreProblems) {
     TaskForm form = forms.of(task);
-    Map<String, Object> answers = forms.answers(task);
     List<String> problems = new ArrayList<>(forms.problems(form, answers));
     problems.addAll(moreProblems);
     if (!problems.isEmpty()) {
