@@ -1,6 +1,6 @@
 package com.leadhandoff.feedback;
 
-import com.leadhandoff.handoff.SalesTeams;
+import com.leadhandoff.teams.SalesTeams;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;

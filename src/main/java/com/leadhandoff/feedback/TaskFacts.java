@@ -2,7 +2,7 @@ package com.leadhandoff.feedback;
 
 import com.leadhandoff.accounts.AccountRepository;
 import com.leadhandoff.handoff.RoutingRepository;
-import com.leadhandoff.handoff.SalesTeams;
+import com.leadhandoff.teams.SalesTeams;
 import com.leadhandoff.lead.Activity;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadRepository;

@@ -1,6 +1,6 @@
 package com.leadhandoff.operations;
 
-import com.leadhandoff.handoff.SalesTeams;
+import com.leadhandoff.teams.SalesTeams;
 import com.leadhandoff.lead.LeadStageReached;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,6 +1,6 @@
 package com.leadhandoff.reporting;
 
-import com.leadhandoff.handoff.SalesTeams;
+import com.leadhandoff.teams.SalesTeams;
 import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.sla.BusinessCalendar;
 import java.time.OffsetDateTime;

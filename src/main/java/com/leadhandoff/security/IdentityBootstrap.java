@@ -3,7 +3,7 @@ package com.leadhandoff.security;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import com.leadhandoff.capture.LeadCaptureService;
-import com.leadhandoff.handoff.SalesTeams;
+import com.leadhandoff.teams.SalesTeams;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
