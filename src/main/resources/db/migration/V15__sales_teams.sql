@@ -21,9 +21,9 @@ create table team_working_hours (
 -- Days off the company adds on top of the public holidays (a team offsite, a bridge day).
 create table team_company_days (
   team_id  varchar(64)  not null references sales_teams (id) on delete cascade,
-  day      date         not null,
+  day_off  date         not null,
   name     varchar(200) not null,
-  primary key (team_id, day)
+  primary key (team_id, day_off)
 );
 
 -- Who manages which team (the sales-managers group manages every team).

@@ -69,8 +69,8 @@ public class TeamRepository {
   Snapshot snapshot(long version) {
     Map<String, Map<DayOfWeek, List<Interval>>> teamHours = hours("team_working_hours", "team_id");
     Map<String, Map<LocalDate, String>> companyDays = new HashMap<>();
-    jdbc.sql("select team_id, day, name from team_company_days").query(rs -> {
-      companyDays.computeIfAbsent(rs.getString("team_id"), t -> new TreeMap<>()).put(rs.getObject("day", LocalDate.class), rs.getString("name"));
+    jdbc.sql("select team_id, day_off, name from team_company_days").query(rs -> {
+      companyDays.computeIfAbsent(rs.getString("team_id"), t -> new TreeMap<>()).put(rs.getObject("day_off", LocalDate.class), rs.getString("name"));
     });
     Map<String, List<String>> managers = new HashMap<>();
     jdbc.sql("select team_id, user_id from team_managers order by user_id").query(rs -> {
@@ -141,15 +141,15 @@ public class TeamRepository {
 
   /** Adds or renames a company day; true when the calendar changed. */
   public boolean saveCompanyDay(String teamId, LocalDate day, String name) {
-    jdbc.sql("delete from team_company_days where team_id = :team and day = :day").param("team", teamId).param("day", day).update();
-    jdbc.sql("insert into team_company_days (team_id, day, name) values (:team, :day, :name)")
+    jdbc.sql("delete from team_company_days where team_id = :team and day_off = :day").param("team", teamId).param("day", day).update();
+    jdbc.sql("insert into team_company_days (team_id, day_off, name) values (:team, :day, :name)")
         .param("team", teamId).param("day", day).param("name", name).update();
     changed();
     return true;
   }
 
   boolean deleteCompanyDay(String teamId, LocalDate day) {
-    boolean deleted = jdbc.sql("delete from team_company_days where team_id = :team and day = :day")
+    boolean deleted = jdbc.sql("delete from team_company_days where team_id = :team and day_off = :day")
         .param("team", teamId).param("day", day).update() > 0;
     if (deleted) {
       changed();
