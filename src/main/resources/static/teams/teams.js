@@ -7,6 +7,7 @@ let credentials = null;
 let current = null;
 
 async function api(path, options = {}) {
+  if (options.method) notice('');
   const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', Authorization: credentials };
   if (options.body) headers['Content-Type'] = 'application/json';
   const response = await fetch(`/api/teams${path}`, { ...options, headers, body: options.body && JSON.stringify(options.body) });
@@ -51,7 +52,7 @@ async function load(teamId) {
       ? `<button type="button" data-remove-day="${d.date}">Remove</button>` : ''}</td></tr>`).join('') + '</tbody>';
   $('#reps').innerHTML = '<thead><tr><th>Rep</th><th>Active</th><th>Capacity</th><th>Weight</th><th>Time zone</th><th>Out of office</th>'
     + '<th>Open leads</th><th></th></tr></thead><tbody>' + current.reps.map((r) => `<tr data-rep="${esc(r.userId)}" class="${r.active ? '' : 'inactive'}">
-      <td>${esc(r.name)} (${esc(r.userId)})</td>
+      <td>${esc(r.name)}${r.name === r.userId ? '' : ` (${esc(r.userId)})`}</td>
       <td><input type="checkbox" name="active" aria-label="${esc(r.userId)} active" ${r.active ? 'checked' : ''}></td>
       <td><input type="number" name="capacity" aria-label="${esc(r.userId)} capacity" value="${r.capacity ?? ''}" placeholder="default"></td>
       <td><input type="number" name="weight" aria-label="${esc(r.userId)} weight" value="${r.weight}"></td>
@@ -63,7 +64,7 @@ async function load(teamId) {
   $('#reps').querySelectorAll('input, button[data-save-rep]').forEach((el) => { el.disabled = !current.manages; });
   $('#absence-rep').innerHTML = current.reps.map((r) => `<option value="${esc(r.userId)}">${esc(r.name)}</option>`).join('');
   const audit = current.manages ? await api(`/${encodeURIComponent(teamId)}/audit?limit=20`) : { body: [] };
-  $('#audit').innerHTML = '<thead><tr><th>When</th><th>Who</th><th>What</th><th>Details</th></tr></thead><tbody>'
+  $('#audit').innerHTML = '<thead><tr><th>When (UTC)</th><th>Who</th><th>What</th><th>Details</th></tr></thead><tbody>'
     + (audit.body || []).map((c) => `<tr><td>${esc(c.changedAt.slice(0, 16).replace('T', ' '))}</td><td>${esc(c.changedBy)}</td>`
       + `<td>${esc(c.change)}</td><td>${esc(c.details)}</td></tr>`).join('') + '</tbody>';
   document.body.dataset.loaded = teamId;

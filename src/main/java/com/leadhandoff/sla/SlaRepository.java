@@ -55,9 +55,9 @@ public class SlaRepository {
   }
 
   /** A lead handed over: its running clocks are the new rep's, with the same due dates. */
-  public void handOver(UUID leadId, String from, String to) {
-    jdbc.sql("update lead_sla_clocks set assignee = :to where lead_id = :lead and assignee = :from and met_at is null")
-        .param("lead", leadId).param("from", from).param("to", to).update();
+  public void handOver(UUID leadId, String to) {
+    jdbc.sql("update lead_sla_clocks set assignee = :to where lead_id = :lead and met_at is null")
+        .param("lead", leadId).param("to", to).update();
   }
 
   public List<SlaClockRecord> clocks(UUID leadId) {

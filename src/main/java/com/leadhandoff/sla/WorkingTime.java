@@ -77,8 +77,13 @@ public record WorkingTime(ZoneId zone, Map<DayOfWeek, List<Interval>> week, Days
     return !intervals(date).isEmpty();
   }
 
-  /** "09:00-17:00" when every working day has the same hours, else "Mon-Thu 09:00-17:00, Fri 09:00-13:00". */
+  /** "09:00-17:00" when every working day has the same hours, else as {@link #byDay()}. */
   public String hours() {
+    return week.values().stream().distinct().count() == 1 ? join(week.values().iterator().next()) : byDay();
+  }
+
+  /** "Mon-Fri 09:00-17:00", "Mon-Thu 09:00-12:30, 13:30-17:00, Fri 09:00-13:00". */
+  public String byDay() {
     List<String> parts = new ArrayList<>();
     DayOfWeek from = null;
     List<Interval> current = null;
@@ -95,7 +100,7 @@ public record WorkingTime(ZoneId zone, Map<DayOfWeek, List<Interval>> week, Days
     if (current != null) {
       parts.add(span(from, DayOfWeek.SUNDAY) + " " + join(current));
     }
-    return week.values().stream().distinct().count() == 1 ? join(week.values().iterator().next()) : String.join(", ", parts);
+    return String.join(", ", parts);
   }
 
   private static String span(DayOfWeek from, DayOfWeek to) {

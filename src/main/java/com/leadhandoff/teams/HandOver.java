@@ -129,7 +129,7 @@ public class HandOver {
         runtime.setVariable(instance.getId(), "assignee", to);
       }
     }
-    slas.handOver(lead, from, to);
+    slas.handOver(lead, to);
   }
 
   /** The rep's open tasks of the lead processes, by lead, in the order they fall due. */

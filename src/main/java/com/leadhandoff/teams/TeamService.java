@@ -108,7 +108,7 @@ public class TeamService {
     repository.saveTeam(teamId, input.name().trim(), zone, region, week, managers, user.id());
     String change = before == null ? "created the team" : "changed the team's settings";
     audit(teamId, user, change, "name " + input.name().trim() + ", time zone " + zone + ", holidays " + (region == null ? "none" : region)
-        + ", working hours " + WorkingHoursInput.show(week) + ", managers " + managers);
+        + ", working hours " + WorkingHoursInput.describe(week) + ", managers " + managers);
     if (before == null) {
       bootstrap.bootstrap(); // the team's Camunda group, its Tasklist filters and authorizations
       return new Outcome(change, 0);
@@ -177,7 +177,7 @@ public class TeamService {
     }
     audit(teamId, user, "changed rep " + rep, "active " + after.active() + ", capacity " + (after.capacity() == null ? "default" : after.capacity())
         + ", weight " + after.weight() + ", time zone " + (zone == null ? "the team's" : zone) + ", own hours "
-        + (own.isEmpty() ? "none" : WorkingHoursInput.show(own)));
+        + WorkingHoursInput.describe(own));
     return after;
   }
 

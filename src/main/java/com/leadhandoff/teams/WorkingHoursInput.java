@@ -1,6 +1,7 @@
 package com.leadhandoff.teams;
 
 import com.leadhandoff.api.ApiProblems.FieldError;
+import com.leadhandoff.sla.WorkingTime;
 import com.leadhandoff.sla.WorkingTime.Interval;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -77,6 +78,11 @@ public final class WorkingHoursInput {
     new java.util.TreeMap<>(week).forEach((day, intervals) ->
         shown.put(day.name(), intervals.stream().map(i -> new Hours(i.opens().toString(), i.closes().toString())).toList()));
     return shown;
+  }
+
+  /** "Mon-Thu 09:00-17:00, Fri 09:00-13:00" for the audit; "none" for no hours. */
+  static String describe(Map<DayOfWeek, List<Interval>> week) {
+    return week.isEmpty() ? "none" : new WorkingTime(java.time.ZoneOffset.UTC, week, day -> null).byDay();
   }
 
   private static LocalTime time(String field, String text, List<FieldError> errors) {

@@ -41,6 +41,8 @@ class TeamsApiTest {
   @Autowired IdentityService identity;
   @Autowired SalesTeams teams;
   @Autowired RepAssignment assignment;
+  @Autowired TeamRepository repository;
+  @Autowired TeamCalendarHealth health;
   ApiClient api;
 
   @BeforeEach
@@ -95,7 +97,7 @@ class TeamsApiTest {
     JsonNode audit = api.get("/api/teams/team-north/audit", "tm-north", PW).json();
     assertThat(audit.get(0).path("changedBy").asText()).isEqualTo("tm-north");
     assertThat(audit.get(0).path("change").asText()).isEqualTo("changed the team's settings");
-    assertThat(audit.get(0).path("details").asText()).contains("FRIDAY=[Hours[opens=09:00, closes=13:00]]");
+    assertThat(audit.get(0).path("details").asText()).contains("working hours Mon-Thu 09:00-17:00, Fri 09:00-13:00");
     assertThat(audit.get(0).path("changedAt").asText()).isNotBlank();
   }
 
@@ -161,5 +163,25 @@ class TeamsApiTest {
     assertThat(fields(ends)).containsExactly("ends");
     assertThat(api.get("/api/teams/team-north/audit", "tm-north", PW).json().get(0).path("change").asText())
         .isEqualTo("set north-rep-1 out of office");
+  }
+
+  @Test
+  void theHealthWarnsWhenATeamHasNoWorkingTimeInTheNextTwelveMonths() {
+    assertThat(put("/api/teams/team-idle", ADMIN, ADMIN_PASSWORD, team("Team Idle", "Europe/Berlin", "DE", "{\"MONDAY\": [{\"opens\": \"09:00\", "
+        + "\"closes\": \"10:00\"}]}", "tm-north")).status()).isEqualTo(200);
+    LocalDate monday = LeadJournal.now().toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+    List<LocalDate> mondays = new ArrayList<>();
+    for (LocalDate day = monday; day.isBefore(monday.plusDays(372)); day = day.plusWeeks(1)) {
+      mondays.add(day);
+      repository.saveCompanyDay("team-idle", day, "Closed");
+    }
+    try {
+      org.springframework.boot.actuate.health.Health warned = health.health();
+      assertThat(warned.getStatus().getCode()).isEqualTo("WARNING");
+      assertThat(warned.getDetails().get("noWorkingTimeInTheNext12Months")).isEqualTo(List.of("team-idle"));
+    } finally {
+      mondays.forEach(day -> repository.deleteCompanyDay("team-idle", day));
+    }
+    assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
   }
 }
