@@ -40,6 +40,9 @@ public final class TeamCalendarBench {
       rows.add(row("workingTime after a change (update + reread of every team)", reread));
       rows.add(row("a 1-business-hour due date over a weekend, calendar included", due));
       BenchTiming.print(List.of("what", "median ms", "p99 ms", "max ms"), rows);
+      System.out.printf("BENCH team-calendar-cached-median-ms %.3f%n", BenchTiming.median(cached));
+      System.out.printf("BENCH team-calendar-reread-median-ms %.3f%n", BenchTiming.median(reread));
+      System.out.printf("BENCH team-calendar-due-date-median-ms %.3f%n", BenchTiming.median(due));
     } finally {
       BenchDatabase.drop(database);
     }
