@@ -1,10 +1,10 @@
 package com.leadhandoff.feedback;
 
-import com.leadhandoff.teams.SalesTeams;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.sla.BusinessCalendar;
+import com.leadhandoff.teams.SalesTeams;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

@@ -1,7 +1,7 @@
 package com.leadhandoff.operations;
 
-import com.leadhandoff.teams.SalesTeams;
 import com.leadhandoff.lead.LeadStageReached;
+import com.leadhandoff.teams.SalesTeams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,8 +1,8 @@
 package com.leadhandoff.reporting;
 
-import com.leadhandoff.teams.SalesTeams;
 import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.sla.BusinessCalendar;
+import com.leadhandoff.teams.SalesTeams;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,8 +1,8 @@
 package com.leadhandoff.sla;
 
-import com.leadhandoff.teams.SalesTeams;
 import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadStage;
+import com.leadhandoff.teams.SalesTeams;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,7 +1,7 @@
 package com.leadhandoff.teams;
 
-import com.leadhandoff.sla.WorkingTime;
 import com.leadhandoff.sla.WorkingTime.Interval;
+import com.leadhandoff.sla.WorkingTime;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,8 +1,8 @@
 package com.leadhandoff.teams;
 
 import com.leadhandoff.api.ApiProblems.FieldError;
-import com.leadhandoff.sla.WorkingTime;
 import com.leadhandoff.sla.WorkingTime.Interval;
+import com.leadhandoff.sla.WorkingTime;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
