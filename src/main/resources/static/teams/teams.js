@@ -110,7 +110,7 @@ $('#reps').addEventListener('click', async (event) => {
     const value = (name) => row.querySelector(`[name=${name}]`).value.trim();
     const result = await api(teamPath(`/reps/${encodeURIComponent(rep)}`), { method: 'PUT', body: {
       active: row.querySelector('[name=active]').checked, capacity: value('capacity') === '' ? null : Number(value('capacity')),
-      weight: Number(value('weight')), timeZone: value('timeZone') || null } });
+      weight: Number(value('weight')), timeZone: value('timeZone') } }); // empty: the team's zone
     $('#rep-errors').innerHTML = '';
     if (!result.ok) { problems('#rep-errors', result); return; }
     await load(current.id);

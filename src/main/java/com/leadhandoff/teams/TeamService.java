@@ -57,7 +57,10 @@ public class TeamService {
 
   public record CompanyDayInput(String date, String name) {}
 
-  /** A rep's settings; a missing field keeps its value. workingHours {} drops the rep's own hours (the team's apply). */
+  /**
+   * A rep's settings; a missing field keeps its value. workingHours {} drops the rep's own hours and timeZone "" their
+   * own zone (the team's apply).
+   */
   public record RepInput(Boolean active, Integer capacity, Integer weight, String timeZone, Map<String, List<Hours>> workingHours) {}
 
   public record AbsenceInput(String starts, String ends, String note) {}
@@ -171,9 +174,13 @@ public class TeamService {
     RepSettings after = new RepSettings(rep, input.active() != null ? input.active() : before.active(),
         input.capacity() != null ? input.capacity() : before.capacity(), input.weight() != null ? input.weight() : before.weight(), zone,
         before.credit());
-    repository.saveRep(after, own);
     if (identity.createUserQuery().userId(rep).memberOfGroup(teamId).count() == 0) {
       identity.createMembership(rep, teamId);
+    }
+    boolean hoursChanged = !Objects.equals(zone, before.zone()) || !own.equals(ownHours(rep));
+    repository.saveRep(after, own);
+    if (hoursChanged) {
+      clocks.follow(teamId, user.id() + " changed the working time of " + rep); // their running SLAs count in their hours
     }
     audit(teamId, user, "changed rep " + rep, "active " + after.active() + ", capacity " + (after.capacity() == null ? "default" : after.capacity())
         + ", weight " + after.weight() + ", time zone " + (zone == null ? "the team's" : zone) + ", own hours "

@@ -184,4 +184,20 @@ class TeamsApiTest {
     }
     assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
   }
+
+  @Test
+  void aRepInLondonOnTheBerlinTeamCountsTheirSlasInTheirOwnHoursAndZoneWithTheTeamsHolidays() {
+    ApiClient.Response own = put("/api/teams/team-north/reps/north-rep-2", "tm-north", PW,
+        "{\"timeZone\": \"Europe/London\", \"workingHours\": " + WEEKDAYS.replace("09:00", "08:00").replace("17:00", "16:00") + "}");
+    assertThat(own.status()).as(own.raw().body()).isEqualTo(200);
+    var london = teams.workingTime("team-north", "north-rep-2");
+    assertThat(london.zone()).isEqualTo(ZoneId.of("Europe/London"));
+    assertThat(london.hours()).isEqualTo("08:00-16:00");
+    assertThat(london.dayOff(LocalDate.parse("2028-06-15"))).as("the team's Bavarian holidays").isEqualTo("Corpus Christi");
+    assertThat(teams.workingTime("team-north", "north-rep-1").zone()).as("a rep without own hours").isEqualTo(ZoneId.of("Europe/Berlin"));
+
+    assertThat(put("/api/teams/team-north/reps/north-rep-2", "tm-north", PW, "{\"timeZone\": \"\", \"workingHours\": {}}").status())
+        .isEqualTo(200);
+    assertThat(teams.workingTime("team-north", "north-rep-2").zone()).as("back to the team's").isEqualTo(ZoneId.of("Europe/Berlin"));
+  }
 }
