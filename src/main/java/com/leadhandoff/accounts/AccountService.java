@@ -3,7 +3,6 @@ package com.leadhandoff.accounts;
 import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.CsvUpload;
 import com.leadhandoff.api.InvalidRequestException;
-import com.leadhandoff.capture.LeadCaptureService;
 import com.leadhandoff.handoff.RoutingRepository;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadJournal;
@@ -164,7 +163,7 @@ public class AccountService {
       return null;
     }
     try {
-      String domain = LeadCaptureService.companyDomain(value, null);
+      String domain = Domains.companyDomain(value, null);
       return domain != null && domain.length() <= 253 && domain.matches("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]*[a-z0-9]")
           ? domain : null;
     } catch (InvalidRequestException notAWebAddress) {

@@ -3,16 +3,18 @@ package com.leadhandoff.capture;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadhandoff.accounts.AccountMatcher;
+import com.leadhandoff.accounts.Domains;
 import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.InvalidRequestException;
+import com.leadhandoff.deployment.Processes;
 import com.leadhandoff.lead.Activity;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadJournal;
+import com.leadhandoff.lead.LeadNotFoundException;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.lead.LeadStage;
 import com.leadhandoff.qualification.LeadFacts;
 import jakarta.validation.Validator;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,7 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class LeadCaptureService {
 
-  public static final String PROCESS_KEY = "LeadLifecycle";
   private static final int ATTEMPTS = 5;
   private static final int MAX_KEY_LENGTH = 200;
 
@@ -118,7 +119,7 @@ public class LeadCaptureService {
     LeadSubmission.Company company = submission.company() != null
         ? submission.company() : new LeadSubmission.Company(null, null, null, null, null);
     LeadSubmission.Utm utm = submission.utm() != null ? submission.utm() : new LeadSubmission.Utm(null, null, null, null, null);
-    String domain = companyDomain(company.website(), email);
+    String domain = Domains.companyDomain(company.website(), email);
     Lead.AccountMatch account = accounts.match(domain, email.substring(email.lastIndexOf('@') + 1), trim(company.name())).orElse(null);
     Lead lead = new Lead(UUID.randomUUID(), email,
         trim(submission.contact().firstName()), trim(submission.contact().lastName()), trim(submission.contact().title()),
@@ -135,7 +136,7 @@ public class LeadCaptureService {
     journal.reached(lead.id(), LeadStage.CAPTURED, caller,
         "source " + lead.source() + (lead.previousLeadId() == null ? "" : ", returning contact of lead " + lead.previousLeadId())
             + (account == null ? "" : ", account matched by " + account.method() + " " + account.matchedOn()));
-    runtime.startProcessInstanceByKey(PROCESS_KEY, lead.id().toString(), LeadFacts.of(lead));
+    runtime.startProcessInstanceByKey(Processes.LEAD_LIFECYCLE, lead.id().toString(), LeadFacts.of(lead));
     return new CaptureResult(leads.find(lead.id()).orElseThrow(), true, false);
   }
 
@@ -193,7 +194,7 @@ public class LeadCaptureService {
     errors.addAll(activityTypeErrors(activitiesOf(submission), "activities"));
     if (submission.company() != null && submission.company().website() != null) {
       try {
-        companyDomain(submission.company().website(), null);
+        Domains.companyDomain(submission.company().website(), null);
       } catch (InvalidRequestException badWebsite) {
         errors.addAll(badWebsite.errors());
       }
@@ -239,29 +240,6 @@ public class LeadCaptureService {
 
   static String normaliseEmail(String email) {
     return email.trim().toLowerCase(Locale.ROOT);
-  }
-
-  /** The company's domain: from its website if given, otherwise from the email address. */
-  public static String companyDomain(String website, String email) {
-    String host = null;
-    if (website != null && !website.isBlank()) {
-      String candidate = website.trim().contains("://") ? website.trim() : "https://" + website.trim();
-      try {
-        host = URI.create(candidate).getHost();
-      } catch (IllegalArgumentException notAUrl) {
-        throw new InvalidRequestException(List.of(new FieldError("company.website", "is not a web address")));
-      }
-      if (host == null) {
-        throw new InvalidRequestException(List.of(new FieldError("company.website", "is not a web address")));
-      }
-    } else if (email != null && email.contains("@")) {
-      host = email.substring(email.lastIndexOf('@') + 1);
-    }
-    if (host == null) {
-      return null;
-    }
-    host = host.trim().toLowerCase(Locale.ROOT);
-    return host.startsWith("www.") ? host.substring(4) : host;
   }
 
   private static String trim(String value) {

@@ -1,6 +1,6 @@
 package com.leadhandoff.handoff;
 
-import com.leadhandoff.capture.LeadCaptureService;
+import com.leadhandoff.deployment.Processes;
 import com.leadhandoff.lead.LeadJournal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -129,7 +129,7 @@ public class RepAssignment {
     }
     int capacity = availability != null && availability.capacity() != null ? availability.capacity() : properties.defaultCapacity();
     // a rep's open leads: those to accept and those in sales follow-up
-    long open = tasks.createTaskQuery().taskAssignee(rep).processDefinitionKeyIn(LeadCaptureService.PROCESS_KEY, "SalesFollowUp").count();
+    long open = tasks.createTaskQuery().taskAssignee(rep).processDefinitionKeyIn(Processes.ALL.toArray(String[]::new)).count();
     if (open >= capacity) {
       return "at capacity, " + open + " of " + capacity + " open leads";
     }

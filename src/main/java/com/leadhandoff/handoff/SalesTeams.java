@@ -1,6 +1,5 @@
 package com.leadhandoff.handoff;
 
-import com.leadhandoff.sla.WorkingTime;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;

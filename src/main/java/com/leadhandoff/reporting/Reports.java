@@ -1,5 +1,6 @@
 package com.leadhandoff.reporting;
 
+import com.leadhandoff.deployment.Processes;
 import com.leadhandoff.handoff.SalesTeams;
 import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.sla.BusinessCalendar;
@@ -209,7 +210,7 @@ public class Reports {
   }
 
   private String processInstance(UUID lead, String sla) {
-    String process = "FIRST_CONTACT".equals(sla) ? "SalesFollowUp" : "LeadLifecycle";
+    String process = "FIRST_CONTACT".equals(sla) ? Processes.SALES_FOLLOW_UP : Processes.LEAD_LIFECYCLE;
     return runtime.createProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(lead.toString())
         .listPage(0, 1).stream().map(ProcessInstance::getId).findFirst().orElse(null);
   }

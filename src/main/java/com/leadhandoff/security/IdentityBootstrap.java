@@ -2,7 +2,7 @@ package com.leadhandoff.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import com.leadhandoff.capture.LeadCaptureService;
+import com.leadhandoff.deployment.Processes;
 import com.leadhandoff.handoff.SalesTeams;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,9 +42,6 @@ import org.springframework.stereotype.Component;
 public class IdentityBootstrap {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrap.class);
-
-  /** The processes whose tasks people work in Tasklist. */
-  static final List<String> PROCESSES = List.of(LeadCaptureService.PROCESS_KEY, "SalesFollowUp");
 
   /** Shown on every task card of the product's filters (Tasklist's filter property {@code variables}). */
   static final List<Map<String, String>> CARD_VARIABLES = List.of(
@@ -94,13 +91,13 @@ public class IdentityBootstrap {
     for (String group : taskWorkers) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       // the process's name on a task card and its diagram (process-definition/{id}/xml) in Tasklist
-      for (String process : PROCESSES) {
+      for (String process : Processes.ALL) {
         grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
       }
     }
     // Managers watch every team's tasks (the Breached SLAs filter, a team's queue); reps only their own team's, by
     // the tasks' own authorizations (candidate group, assignee; see TaskWorkerAuthorizations).
-    for (String process : PROCESSES) {
+    for (String process : Processes.ALL) {
       grant(Groups.SALES_MANAGERS, Resources.PROCESS_DEFINITION, process, Permissions.READ_TASK);
     }
     for (String group : List.of(Groups.SALES_MANAGERS, Groups.PROCESS_OWNERS)) {

@@ -1,6 +1,7 @@
 package com.leadhandoff.sla;
 
 import com.leadhandoff.handoff.SalesTeams;
+import com.leadhandoff.handoff.WorkingTime;
 import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadStage;
 import java.time.Duration;
