@@ -5,7 +5,6 @@ import com.leadhandoff.api.CsvUpload;
 import com.leadhandoff.api.InvalidRequestException;
 import com.leadhandoff.handoff.RoutingRepository;
 import com.leadhandoff.lead.Lead;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.lead.LeadStage;
 import com.leadhandoff.lead.LeadStageReached;
@@ -13,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,10 +50,12 @@ public class AccountService {
   private final IdentityService identity;
   private final LeadRepository leads;
   private final RoutingRepository routing;
+  private final Clock clock;
   private final TransactionTemplate transaction;
 
   public AccountService(AccountRepository accounts, FreeMailDomains freeMail, IdentityService identity, LeadRepository leads,
-      RoutingRepository routing, PlatformTransactionManager transactions) {
+      RoutingRepository routing, PlatformTransactionManager transactions, Clock clock) {
+    this.clock = clock;
     this.accounts = accounts;
     this.freeMail = freeMail;
     this.identity = identity;
@@ -89,7 +92,7 @@ public class AccountService {
     Account wanted = validated(externalId, input, existing.map(Account::id).orElse(null));
     if (existing.isEmpty()) {
       Account created = new Account(UUID.randomUUID(), wanted.externalId(), wanted.name(), wanted.domains(), wanted.owner(),
-          wanted.status(), LeadJournal.now(), LeadJournal.now());
+          wanted.status(), OffsetDateTime.now(clock), OffsetDateTime.now(clock));
       accounts.insert(created);
       return new Upserted(accounts.find(created.id()).orElseThrow(), "created");
     }
@@ -99,7 +102,7 @@ public class AccountService {
       return new Upserted(current, "unchanged");
     }
     accounts.update(new Account(current.id(), current.externalId(), wanted.name(), wanted.domains(), wanted.owner(), wanted.status(),
-        current.createdAt(), LeadJournal.now()));
+        current.createdAt(), OffsetDateTime.now(clock)));
     return new Upserted(accounts.find(current.id()).orElseThrow(), "updated");
   }
 
@@ -242,7 +245,7 @@ public class AccountService {
       }
       String newStatus = "customer".equals(account.status()) ? "customer" : status;
       accounts.update(new Account(account.id(), account.externalId(), account.name(), domains,
-          account.owner() != null ? account.owner() : rep, newStatus, account.createdAt(), LeadJournal.now()));
+          account.owner() != null ? account.owner() : rep, newStatus, account.createdAt(), OffsetDateTime.now(clock)));
       return;
     }
     String name = lead.companyName() != null ? lead.companyName() : domain;
@@ -250,6 +253,6 @@ public class AccountService {
       return; // nothing names the company: no account to keep
     }
     accounts.insert(new Account(UUID.randomUUID(), "lead-handoff:" + lead.id(), name, domain == null ? List.of() : List.of(domain), rep,
-        status, LeadJournal.now(), LeadJournal.now()));
+        status, OffsetDateTime.now(clock), OffsetDateTime.now(clock)));
   }
 }

@@ -18,6 +18,8 @@ import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -55,10 +57,12 @@ public class LeadCaptureService {
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
   private final AccountMatcher accounts;
+  private final Clock clock;
 
   public LeadCaptureService(LeadRepository leads, LeadJournal journal, RuntimeService runtime, CaptureProperties properties,
       Validator validator, IdempotencyRepository idempotency, PlatformTransactionManager transactions, ObjectMapper json,
-      AccountMatcher accounts) {
+      AccountMatcher accounts, Clock clock) {
+    this.clock = clock;
     this.accounts = accounts;
     this.leads = leads;
     this.journal = journal;
@@ -103,7 +107,7 @@ public class LeadCaptureService {
         }
         return new CaptureResult(leads.find(used.get().leadId()).orElseThrow(), used.get().status() == 201, true);
       }
-      idempotency.reserve(caller, key, requestHash, LeadJournal.now());
+      idempotency.reserve(caller, key, requestHash, OffsetDateTime.now(clock));
     }
     String email = normaliseEmail(submission.contact().email());
     CaptureResult result = leads.openLeadOf(email)
@@ -129,7 +133,7 @@ public class LeadCaptureService {
         new Lead.Utm(trim(utm.source()), trim(utm.medium()), trim(utm.campaign()), trim(utm.term()), trim(utm.content())),
         trim(submission.firstTouchContent()), submission.consent(), submission.buyingTimeframe(),
         submission.firstMeetingExpectation(), LeadStage.CAPTURED, null, null, null, null, null, null, null, null,
-        caller, LeadJournal.now(), 0, leads.latestLeadOf(email).orElse(null), account);
+        caller, OffsetDateTime.now(clock), 0, leads.latestLeadOf(email).orElse(null), account);
     leads.insert(lead);
     leads.markOpen(email, lead.id());
     recordActivities(lead.id(), submission);
@@ -142,9 +146,9 @@ public class LeadCaptureService {
 
   /** The same person submitted again while their lead is open: engagement on that lead, not a second lead. */
   private CaptureResult engage(UUID openLead, LeadSubmission submission) {
-    leads.addActivity(openLead, new Activity("form-submission", LeadJournal.now(),
+    leads.addActivity(openLead, new Activity("form-submission", OffsetDateTime.now(clock),
         trim("submitted again via " + submission.source() + (submission.campaign() == null ? "" : ", campaign " + submission.campaign())),
-        LeadJournal.now()));
+        OffsetDateTime.now(clock)));
     recordActivities(openLead, submission);
     notifyProcess(openLead);
     return new CaptureResult(leads.find(openLead).orElseThrow(), false, false);
@@ -153,7 +157,7 @@ public class LeadCaptureService {
   private void recordActivities(UUID leadId, LeadSubmission submission) {
     for (LeadSubmission.Activity activity : activitiesOf(submission)) {
       leads.addActivity(leadId, new Activity(activity.type(),
-          activity.occurredAt() != null ? activity.occurredAt() : LeadJournal.now(), trim(activity.content()), LeadJournal.now()));
+          activity.occurredAt() != null ? activity.occurredAt() : OffsetDateTime.now(clock), trim(activity.content()), OffsetDateTime.now(clock)));
     }
   }
 
@@ -171,8 +175,8 @@ public class LeadCaptureService {
       if (lead.status().isClosed()) {
         throw new LeadClosedException(lead);
       }
-      Activity recorded = new Activity(activity.type(), activity.occurredAt() != null ? activity.occurredAt() : LeadJournal.now(),
-          trim(activity.content()), LeadJournal.now());
+      Activity recorded = new Activity(activity.type(), activity.occurredAt() != null ? activity.occurredAt() : OffsetDateTime.now(clock),
+          trim(activity.content()), OffsetDateTime.now(clock));
       leads.addActivity(leadId, recorded);
       notifyProcess(leadId);
       return recorded;

@@ -2,8 +2,8 @@ package com.leadhandoff.reporting;
 
 import com.leadhandoff.deployment.Processes;
 import com.leadhandoff.handoff.SalesTeams;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.sla.BusinessCalendar;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,9 +33,11 @@ public class Reports {
   private final JdbcClient jdbc;
   private final SalesTeams teams;
   private final RepositoryService repository;
+  private final Clock clock;
   private final RuntimeService runtime;
 
-  public Reports(JdbcClient jdbc, SalesTeams teams, RepositoryService repository, RuntimeService runtime) {
+  public Reports(JdbcClient jdbc, SalesTeams teams, RepositoryService repository, RuntimeService runtime, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.teams = teams;
     this.repository = repository;
@@ -104,7 +106,7 @@ public class Reports {
         + "from lead_sla_clocks c left join lead_sla_breaches b on b.clock_id = c.id "
         + (by.clockNeedsLead() ? "join leads l on l.id = c.lead_id " : "")
         + "where c.started_at >= :from and c.started_at < :to group by " + group + ", c.sla order by 1, 2")
-        .param("now", LeadJournal.now()).param("from", range.start()).param("to", range.end())
+        .param("now", OffsetDateTime.now(clock)).param("from", range.start()).param("to", range.end())
         .query((rs, n) -> {
           long clocks = rs.getLong(3), onTime = rs.getLong(4), late = rs.getLong(5);
           return row("group", rs.getString(1), "sla", rs.getString(2), "clocks", clocks, "withinSla", onTime, "late", late,
@@ -171,7 +173,7 @@ public class Reports {
 
   /** SLA breaches not yet resolved, most overdue first, with how late they are now and the process instance to open. */
   public ReportTable openBreaches(Optional<String> team, Optional<String> rep) {
-    OffsetDateTime now = LeadJournal.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     List<Map<String, Object>> rows = jdbc.sql("""
         select b.lead_id, l.first_name, l.last_name, l.company_name, b.sla, b.team, b.assignee, b.due_at, b.breached_at
         from lead_sla_breaches b join leads l on l.id = b.lead_id

@@ -72,6 +72,11 @@ public class SlaRepository implements LeadViewPart {
         .list();
   }
 
+  /** SLA breaches not yet resolved, of every lead. */
+  public long openBreaches() {
+    return jdbc.sql("select count(*) from lead_sla_breaches where open").query(Long.class).single();
+  }
+
   @Override
   public Map<String, Object> partsOf(Lead lead) {
     return Map.of("slaClocks", clocks(lead.id()), "slaBreaches", breaches(lead.id()));

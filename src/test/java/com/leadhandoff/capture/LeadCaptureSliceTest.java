@@ -11,11 +11,11 @@ import com.leadhandoff.LeadHandoffTest;
 import com.leadhandoff.TestUsers;
 import com.leadhandoff.lead.Activity;
 import com.leadhandoff.lead.DecisionRecord;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.lead.LeadStage;
 import com.leadhandoff.lead.StageEvent;
 import com.leadhandoff.security.Groups;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.IdentityService;
@@ -34,6 +34,7 @@ class LeadCaptureSliceTest {
   @Autowired ProcessEngine engine;
   @Autowired IdentityService identity;
   @Autowired LeadRepository leads;
+  @Autowired java.time.Clock clock;
   ApiClient api;
 
   @BeforeEach
@@ -105,7 +106,7 @@ class LeadCaptureSliceTest {
     assertThat(instanceOf(id)).isWaitingAt("Gateway_NurtureEvents");
     assertThat(response.json().get("status").asText()).isEqualTo("NURTURING");
 
-    leads.addActivity(id, new Activity("demo-request", LeadJournal.now(), null, LeadJournal.now()));
+    leads.addActivity(id, new Activity("demo-request", OffsetDateTime.now(clock), null, OffsetDateTime.now(clock)));
     engine.getRuntimeService().createMessageCorrelation("LeadEngaged").processInstanceBusinessKey(id.toString()).correlate();
     Jobs.runDueForLead(engine, id);
 

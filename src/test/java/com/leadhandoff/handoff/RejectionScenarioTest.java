@@ -8,10 +8,10 @@ import com.leadhandoff.LeadScenario;
 import com.leadhandoff.TestLeads;
 import com.leadhandoff.lead.Activity;
 import com.leadhandoff.lead.Lead;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadStage;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +53,7 @@ class RejectionScenarioTest extends LeadScenario {
 
   /** The lead does something and the integration tells the process. */
   private void engages(Lead lead, String type, Instant occurredAt) {
-    leads.addActivity(lead.id(), new Activity(type, occurredAt.atOffset(java.time.ZoneOffset.UTC), null, LeadJournal.now()));
+    leads.addActivity(lead.id(), new Activity(type, occurredAt.atOffset(java.time.ZoneOffset.UTC), null, OffsetDateTime.now(clock)));
     engine.getRuntimeService().createMessageCorrelation("LeadEngaged").processInstanceBusinessKey(lead.id().toString()).correlate();
     Jobs.runDueForLead(engine, lead.id());
   }

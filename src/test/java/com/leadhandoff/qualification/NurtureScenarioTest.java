@@ -9,10 +9,10 @@ import com.leadhandoff.TestLeads;
 import com.leadhandoff.capture.LeadSubmission;
 import com.leadhandoff.lead.Activity;
 import com.leadhandoff.lead.Lead;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadStage;
 import com.leadhandoff.lead.StageEvent;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -52,7 +52,7 @@ class NurtureScenarioTest extends LeadScenario {
     assertThat(stagesOf(lead, LeadStage.NURTURING)).as("recorded once, not every week").isEqualTo(1);
 
     int engagementBefore = (Integer) engine.getRuntimeService().getVariable(instance.getId(), "engagementScore");
-    leads.addActivity(lead.id(), new Activity("demo-request", LeadJournal.now(), null, LeadJournal.now()));
+    leads.addActivity(lead.id(), new Activity("demo-request", OffsetDateTime.now(clock), null, OffsetDateTime.now(clock)));
     daysLater(instance, 7);
     assertThat(instance).isWaitingAt("Task_AcceptLead");
     assertThat(stagesOf(lead, LeadStage.MQL)).isEqualTo(1);
