@@ -234,7 +234,7 @@ public class AccountService {
     String status = event.stage() == LeadStage.WON ? "customer" : "open-opportunity";
     String rep = routing.ledger(lead.id()).stream().map(RoutingRepository.LedgerEntry::assignee).filter(Objects::nonNull)
         .reduce((first, second) -> second).orElse(null);
-    String domain = lead.companyDomain() == null || freeMail.contains(lead.companyDomain()) ? null : lead.companyDomain();
+    String domain = lead.company().companyDomain() == null || freeMail.contains(lead.company().companyDomain()) ? null : lead.company().companyDomain();
     Optional<Account> known = lead.accountMatch() != null ? accounts.find(lead.accountMatch().accountId())
         : Optional.ofNullable(domain).flatMap(d -> Optional.ofNullable(accounts.accountsOf(List.of(d)).get(d))).flatMap(accounts::find);
     if (known.isPresent()) {
@@ -248,7 +248,7 @@ public class AccountService {
           account.owner() != null ? account.owner() : rep, newStatus, account.createdAt(), OffsetDateTime.now(clock)));
       return;
     }
-    String name = lead.companyName() != null ? lead.companyName() : domain;
+    String name = lead.company().companyName() != null ? lead.company().companyName() : domain;
     if (name == null || AccountNames.key(name).isEmpty()) {
       return; // nothing names the company: no account to keep
     }

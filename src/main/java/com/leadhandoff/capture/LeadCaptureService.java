@@ -125,20 +125,20 @@ public class LeadCaptureService {
     LeadSubmission.Utm utm = submission.utm() != null ? submission.utm() : new LeadSubmission.Utm(null, null, null, null, null);
     String domain = Domains.companyDomain(company.website(), email);
     Lead.AccountMatch account = accounts.match(domain, email.substring(email.lastIndexOf('@') + 1), trim(company.name())).orElse(null);
-    Lead lead = new Lead(UUID.randomUUID(), email,
-        trim(submission.contact().firstName()), trim(submission.contact().lastName()), trim(submission.contact().title()),
-        trim(submission.contact().phone()), trim(company.name()), company.size(), lowerCase(company.industry()),
-        company.country() == null ? null : company.country().toUpperCase(Locale.ROOT), domain,
-        submission.source(), trim(submission.campaign()),
-        new Lead.Utm(trim(utm.source()), trim(utm.medium()), trim(utm.campaign()), trim(utm.term()), trim(utm.content())),
-        trim(submission.firstTouchContent()), submission.consent(), submission.buyingTimeframe(),
-        submission.firstMeetingExpectation(), LeadStage.CAPTURED, null, null, null, null, null, null, null, null,
-        caller, OffsetDateTime.now(clock), 0, leads.latestLeadOf(email).orElse(null), account);
+    Lead lead = new Lead(UUID.randomUUID(),
+        new Lead.Contact(email, trim(submission.contact().firstName()), trim(submission.contact().lastName()),
+            trim(submission.contact().title()), trim(submission.contact().phone()), submission.consent(), submission.buyingTimeframe(),
+            submission.firstMeetingExpectation()),
+        new Lead.Company(trim(company.name()), company.size(), lowerCase(company.industry()),
+            company.country() == null ? null : company.country().toUpperCase(Locale.ROOT), domain),
+        new Lead.Attribution(submission.source(), trim(submission.campaign()), trim(utm.source()), trim(utm.medium()),
+            trim(utm.campaign()), trim(utm.term()), trim(utm.content()), trim(submission.firstTouchContent())),
+        Lead.Progress.CAPTURED, caller, OffsetDateTime.now(clock), leads.latestLeadOf(email).orElse(null), account);
     leads.insert(lead);
     leads.markOpen(email, lead.id());
     recordActivities(lead.id(), submission);
     journal.reached(lead.id(), LeadStage.CAPTURED, caller,
-        "source " + lead.source() + (lead.previousLeadId() == null ? "" : ", returning contact of lead " + lead.previousLeadId())
+        "source " + lead.attribution().source() + (lead.previousLeadId() == null ? "" : ", returning contact of lead " + lead.previousLeadId())
             + (account == null ? "" : ", account matched by " + account.method() + " " + account.matchedOn()));
     runtime.startProcessInstanceByKey(Processes.LEAD_LIFECYCLE, lead.id().toString(), LeadFacts.of(lead));
     return new CaptureResult(leads.find(lead.id()).orElseThrow(), true, false);
@@ -172,7 +172,7 @@ public class LeadCaptureService {
     }
     return retryingConflicts(() -> {
       Lead lead = leads.find(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
-      if (lead.status().isClosed()) {
+      if (lead.progress().status().isClosed()) {
         throw new LeadClosedException(lead);
       }
       Activity recorded = new Activity(activity.type(), activity.occurredAt() != null ? activity.occurredAt() : OffsetDateTime.now(clock),

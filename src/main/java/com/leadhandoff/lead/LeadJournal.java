@@ -66,7 +66,7 @@ public class LeadJournal {
     if (execution.getVariable("nurtureExpiresAt") == null) {
       execution.setVariable("nurtureExpiresAt", java.util.Date.from(OffsetDateTime.now(clock).plus(java.time.Period.parse(maxAge)).toInstant()));
     }
-    if (leads.find(leadId).map(Lead::status).orElse(null) != LeadStage.NURTURING) {
+    if (leads.find(leadId).map(lead -> lead.progress().status()).orElse(null) != LeadStage.NURTURING) {
       reached(leadId, LeadStage.NURTURING, null, "until " + execution.getVariable("nurtureExpiresAt") + " at the latest");
     }
   }

@@ -139,12 +139,12 @@ public class WhatIfService {
       output = output != null ? output : firstOutputName(before, after);
       outcomes.computeIfAbsent(value(before, output), v -> new int[2])[0]++;
       outcomes.computeIfAbsent(value(after, output), v -> new int[2])[1]++;
-      WhatIfReport.ChangedLead change = new WhatIfReport.ChangedLead(lead.id(), lead.source(), lead.campaign(), lead.status().name(),
+      WhatIfReport.ChangedLead change = new WhatIfReport.ChangedLead(lead.id(), lead.attribution().source(), lead.attribution().campaign(), lead.progress().status().name(),
           before, after);
       if (!only(before, outcomeOutputs).equals(only(after, outcomeOutputs))) {
-        bySource.merge(Objects.toString(lead.source(), "(none)"), 1, Integer::sum);
-        byCampaign.merge(Objects.toString(lead.campaign(), "(none)"), 1, Integer::sum);
-        byStatus.merge(lead.status().name(), 1, Integer::sum);
+        bySource.merge(Objects.toString(lead.attribution().source(), "(none)"), 1, Integer::sum);
+        byCampaign.merge(Objects.toString(lead.attribution().campaign(), "(none)"), 1, Integer::sum);
+        byStatus.merge(lead.progress().status().name(), 1, Integer::sum);
         changed.add(change);
       } else if (!before.equals(after)) {
         textChanged.add(change);

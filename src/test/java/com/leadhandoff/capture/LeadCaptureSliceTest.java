@@ -75,6 +75,8 @@ class LeadCaptureSliceTest {
     assertThat(lead.get("priority").asText()).isEqualTo("hot");
     assertThat(lead.get("mqlOutcome").asText()).isEqualTo("MQL");
     assertThat(lead.get("queue").asText()).isEqualTo("mid-market");
+    assertThat(lead.get("utm").isObject()).as("the UTM parameters as one object").isTrue();
+    assertThat(lead.has("utmSource") || lead.has("contact") || lead.has("progress")).as("the answer stays flat").isFalse();
 
     ProcessInstance instance = instanceOf(id);
     assertThat(instance).hasPassedInOrder("Task_AssessFit", "Task_ScoreEngagement", "Task_PrioritiseLead", "Task_DecideMql", "Task_RouteLead")
@@ -111,7 +113,7 @@ class LeadCaptureSliceTest {
     Jobs.runDueForLead(engine, id);
 
     assertThat(instanceOf(id)).isWaitingAt("Task_AcceptLead");
-    assertThat(leads.find(id).orElseThrow().mqlOutcome()).isEqualTo("MQL");
+    assertThat(leads.find(id).orElseThrow().progress().mqlOutcome()).isEqualTo("MQL");
     assertThat(leads.stages(id)).extracting(StageEvent::stage)
         .containsExactly(LeadStage.CAPTURED, LeadStage.NURTURING, LeadStage.MQL, LeadStage.ROUTED);
   }

@@ -90,7 +90,7 @@ class RejectionScenarioTest extends LeadScenario {
 
     engages(lead, "demo-request", beforeRejection); // a late import of something it did before the rejection
     assertThat(instance).isWaitingAt("Gateway_NurtureEvents");
-    assertThat(leads.find(lead.id()).orElseThrow().mqlReason()).isEqualTo("recycled: waits for new engagement since the rejection");
+    assertThat(leads.find(lead.id()).orElseThrow().progress().mqlReason()).isEqualTo("recycled: waits for new engagement since the rejection");
   }
 
   @Test
@@ -109,7 +109,7 @@ class RejectionScenarioTest extends LeadScenario {
     assertThat(BpmnAwareTests.historyService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
         .getEndActivityId()).isEqualTo("EndEvent_DisqualifiedAfterRejection");
     assertThat(stages(lead).stream().filter(s -> s == LeadStage.RECYCLED).count()).isEqualTo(3);
-    assertThat(leads.find(lead.id()).orElseThrow().recycleCount()).as("looping is visible on the lead").isEqualTo(3);
+    assertThat(leads.find(lead.id()).orElseThrow().progress().recycleCount()).as("looping is visible on the lead").isEqualTo(3);
     assertThat(stages(lead)).endsWith(LeadStage.REJECTED, LeadStage.DISQUALIFIED);
   }
 
