@@ -3,7 +3,6 @@ package com.leadhandoff.security;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import com.leadhandoff.deployment.Processes;
-import com.leadhandoff.handoff.SalesTeams;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -57,12 +56,12 @@ public class IdentityBootstrap {
   private final AuthorizationService authorizations;
   private final FilterService filters;
   private final TaskService tasks;
-  private final SalesTeams teams;
+  private final SalesTeamGroups teams;
   private final AdminProperties admin;
   private final Environment environment;
 
   public IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, SalesTeams teams, AdminProperties admin, Environment environment) {
+      TaskService tasks, SalesTeamGroups teams, AdminProperties admin, Environment environment) {
     this.environment = environment;
     this.identity = identity;
     this.authorizations = authorizations;
@@ -80,12 +79,12 @@ public class IdentityBootstrap {
     group(Groups.MARKETING, "Marketing", "WORKFLOW");
     group(Groups.PROCESS_OWNERS, "Process owners", "WORKFLOW");
     group(Groups.INTEGRATION, "Lead-capture integrations", "SYSTEM");
-    teams.teams().forEach((id, team) -> group(id, team.name(), "WORKFLOW"));
+    teams.salesTeamGroups().forEach((id, name) -> group(id, name, "WORKFLOW"));
 
     for (Resources resource : Resources.values()) {
       grant(Groups.ADMINS, resource, "*", Permissions.ALL);
     }
-    List<String> taskWorkers = new ArrayList<>(teams.teams().keySet());
+    List<String> taskWorkers = new ArrayList<>(teams.salesTeamGroups().keySet());
     taskWorkers.add(Groups.SALES_MANAGERS);
     taskWorkers.add(Groups.MARKETING);
     for (String group : taskWorkers) {
@@ -113,7 +112,7 @@ public class IdentityBootstrap {
     grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
     grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
 
-    List<String> salesTeams = new ArrayList<>(teams.teams().keySet());
+    List<String> salesTeams = new ArrayList<>(teams.salesTeamGroups().keySet());
     List<String> sales = new ArrayList<>(salesTeams);
     sales.add(Groups.SALES_MANAGERS);
     filter("My open leads by due date", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(), sales);
