@@ -47,9 +47,9 @@ public class Reports {
   /** Captured -> MQL -> SAL (accepted) -> SQL -> opportunity -> won, and each step's conversion. */
   public ReportTable funnel(ReportRange range, Grouping by) {
     List<Map<String, Object>> rows = leadsQuery(by, """
-        count(*), count(l.mql_at), count(l.accepted_at), count(l.sql_at), count(l.opportunity_at),
+        count(*), count(m.mql_at), count(m.accepted_at), count(m.sql_at), count(m.opportunity_at),
         sum(case when l.status = 'WON' then 1 else 0 end), sum(case when l.status = 'LOST' then 1 else 0 end),
-        sum(case when l.closed_at is null then 1 else 0 end)""", range, (group, rs) -> {
+        sum(case when m.closed_at is null then 1 else 0 end)""", range, (group, rs) -> {
           long captured = rs.getLong(2), mql = rs.getLong(3), sal = rs.getLong(4), sql = rs.getLong(5), opportunity = rs.getLong(6);
           long won = rs.getLong(7);
           return row("group", group, "captured", captured, "mql", mql, "sal", sal, "sql", sql, "opportunity", opportunity,
@@ -85,8 +85,8 @@ public class Reports {
   /** Who the wait is on: capture -> assignment is the system's, assignment -> first contact the rep's. */
   public ReportTable delays(ReportRange range, Grouping by) {
     List<Map<String, Object>> rows = leadsQuery(by, percentiles("system_minutes") + ", " + percentiles("first_contact_minutes") + """
-        , sum(case when l.first_contact_minutes is not null then l.system_minutes end),
-        sum(case when l.system_minutes is not null then l.first_contact_minutes end)""", range, (group, rs) -> {
+        , sum(case when m.first_contact_minutes is not null then m.system_minutes end),
+        sum(case when m.system_minutes is not null then m.first_contact_minutes end)""", range, (group, rs) -> {
           long system = rs.getLong(8), rep = rs.getLong(9);
           return row("group", group, "assignedLeads", rs.getLong(2), "systemMedianHours", hours(rs.getObject(3)),
               "systemP90Hours", hours(rs.getObject(4)), "contactedLeads", rs.getLong(5), "repMedianHours", hours(rs.getObject(6)),
@@ -159,9 +159,9 @@ public class Reports {
   /** Per MqlDefinition rule that made leads MQL: how many sales accepted and rejected, to tune the agreed criteria. */
   public ReportTable mqlRules(ReportRange range, Grouping by) {
     Map<String, String> descriptions = mqlRuleDescriptions();
-    List<Map<String, Object>> rows = jdbc.sql("select " + by.leadSql() + ", coalesce(l.mql_rule, '(unknown)'), count(*), "
-        + "count(l.accepted_at), count(l.rejected_at) from leads l where l.mql_at is not null "
-        + "and l.created_at >= :from and l.created_at < :to group by " + by.leadSql() + ", l.mql_rule order by 1, 2")
+    List<Map<String, Object>> rows = jdbc.sql("select " + by.leadSql() + ", coalesce(m.mql_rule, '(unknown)'), count(*), "
+        + "count(m.accepted_at), count(m.rejected_at) from leads l join lead_milestones m on m.lead_id = l.id where m.mql_at is not null "
+        + "and l.created_at >= :from and l.created_at < :to group by " + by.leadSql() + ", m.mql_rule order by 1, 2")
         .param("from", range.start()).param("to", range.end())
         .query((rs, n) -> {
           long mql = rs.getLong(3), rejected = rs.getLong(5);
@@ -200,15 +200,16 @@ public class Reports {
   }
 
   private List<Map<String, Object>> leadsQuery(Grouping by, String aggregates, ReportRange range, GroupRow mapper) {
-    return jdbc.sql("select " + by.leadSql() + ", " + aggregates + " from leads l where l.created_at >= :from and l.created_at < :to "
+    return jdbc.sql("select " + by.leadSql() + ", " + aggregates + " from leads l left join lead_milestones m on m.lead_id = l.id "
+        + "where l.created_at >= :from and l.created_at < :to "
         + "group by " + by.leadSql() + " order by 1")
         .param("from", range.start()).param("to", range.end())
         .query((rs, n) -> mapper.map(rs.getString(1), rs)).list();
   }
 
   private static String percentiles(String column) {
-    return "count(l." + column + "), percentile_cont(0.5) within group (order by l." + column + "), "
-        + "percentile_cont(0.9) within group (order by l." + column + ")";
+    return "count(m." + column + "), percentile_cont(0.5) within group (order by m." + column + "), "
+        + "percentile_cont(0.9) within group (order by m." + column + ")";
   }
 
   private String processInstance(UUID lead, String sla) {
