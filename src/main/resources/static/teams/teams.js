@@ -115,7 +115,10 @@ $('#reps').addEventListener('click', async (event) => {
     if (!result.ok) { problems('#rep-errors', result); return; }
     await load(current.id);
     notice(`${rep} saved.`);
-    if (result.body.openLeadsToHandOver.length) offerHandOver(rep, result.body.openLeadsToHandOver);
+    if (result.body.openLeadsToHandOver > 0) {
+      const open = await api(teamPath(`/reps/${encodeURIComponent(rep)}/open-leads`));
+      offerHandOver(rep, open.body || []);
+    }
   } else if (event.target.matches('[data-hand-over]')) {
     const open = await api(teamPath(`/reps/${encodeURIComponent(rep)}/open-leads`));
     offerHandOver(rep, open.body || []);

@@ -7,9 +7,10 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.security.Groups;
-import com.leadhandoff.sla.WorkingTime.Interval;
 import com.leadhandoff.teams.SalesTeams;
 import com.leadhandoff.teams.TeamRepository;
+import com.leadhandoff.teams.WorkingTime.Interval;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -70,11 +71,13 @@ public class DemoData {
   private final LeadRepository leads;
   private final TaskService tasks;
   private final DemoProperties properties;
+  private final Clock clock;
   private final TeamRepository teamSettings;
   private final SalesTeams teams;
 
   public DemoData(IdentityService identity, LeadCaptureService capture, LeadRepository leads, TaskService tasks,
-      DemoProperties properties, TeamRepository teamSettings, SalesTeams teams) {
+      DemoProperties properties, TeamRepository teamSettings, SalesTeams teams, Clock clock) {
+    this.clock = clock;
     this.teamSettings = teamSettings;
     this.teams = teams;
     this.identity = identity;
@@ -107,7 +110,7 @@ public class DemoData {
     teamSettings.saveTeam("sales-emea", "Sales EMEA", ZoneId.of("Europe/Berlin"), "DE-BE", emea, List.of("erik"), "demo");
     SalesTeams.Team americas = teams.team("sales-americas").orElseThrow();
     teamSettings.saveTeam(americas.id(), americas.name(), americas.zone(), americas.holidayRegion(), americas.week(), List.of("sofia"), "demo");
-    LocalDate today = LocalDate.now();
+    LocalDate today = LocalDate.now(clock);
     teamSettings.saveCompanyDay("sales-emea", today.plusDays(30), "Sales offsite");
     teamSettings.saveRep(new TeamRepository.RepSettings("anna", true, 30, 2, null, 0), Map.of());
     teamSettings.saveRep(new TeamRepository.RepSettings("ben", true, null, 1, ZoneId.of("Europe/London"), 0), Map.of());
@@ -145,8 +148,8 @@ public class DemoData {
   }
 
   /** Up to four things the lead did in the last weeks. */
-  private static List<LeadSubmission.Activity> activities(Random random) {
-    OffsetDateTime now = LeadJournal.now();
+  private List<LeadSubmission.Activity> activities(Random random) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
     return IntStream.range(0, random.nextInt(5))
         .mapToObj(n -> new LeadSubmission.Activity(ACTIVITY_TYPES[random.nextInt(ACTIVITY_TYPES.length)],
             now.minusDays(random.nextInt(40)), null))

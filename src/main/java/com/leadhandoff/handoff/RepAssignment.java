@@ -1,11 +1,12 @@
 package com.leadhandoff.handoff;
 
-import com.leadhandoff.capture.LeadCaptureService;
-import com.leadhandoff.lead.LeadJournal;
+import com.leadhandoff.deployment.Processes;
 import com.leadhandoff.teams.SalesTeams;
-import com.leadhandoff.teams.TeamRepository.RepSettings;
 import com.leadhandoff.teams.TeamRepository;
+import com.leadhandoff.teams.TeamRepository.RepSettings;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,9 +40,11 @@ public class RepAssignment {
   private final RoutingProperties properties;
   private final SalesTeams teams;
   private final TeamRepository reps;
+  private final Clock clock;
 
   public RepAssignment(IdentityService identity, TaskService tasks, RoutingRepository routing, RoutingProperties properties,
-      SalesTeams teams, TeamRepository reps) {
+      SalesTeams teams, TeamRepository reps, Clock clock) {
+    this.clock = clock;
     this.identity = identity;
     this.tasks = tasks;
     this.routing = routing;
@@ -69,7 +72,7 @@ public class RepAssignment {
       reason = choice.reason();
     }
     execution.setVariable("assignee", chosen);
-    routing.record(new RoutingRepository.LedgerEntry(leadId, team, chosen, reason, LeadJournal.now()));
+    routing.record(new RoutingRepository.LedgerEntry(leadId, team, chosen, reason, OffsetDateTime.now(clock)));
   }
 
   /** Whoever completes the accept task owns the lead from then on (a rep may have taken it from the team queue). */
@@ -151,7 +154,7 @@ public class RepAssignment {
     if (!rep.active()) {
       return "inactive";
     }
-    LocalDate today = LeadJournal.now().atZoneSameInstant(teams.workingTime(team, rep.userId()).zone()).toLocalDate();
+    LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(teams.workingTime(team, rep.userId()).zone()).toLocalDate();
     for (TeamRepository.Absence absence : reps.absences(rep.userId())) {
       if (absence.covers(today)) {
         return "out of office" + (absence.ends() == null ? "" : " until " + absence.ends());
@@ -159,7 +162,7 @@ public class RepAssignment {
     }
     int capacity = rep.capacity() != null ? rep.capacity() : properties.defaultCapacity();
     // a rep's open leads: those to accept and those in sales follow-up
-    long open = tasks.createTaskQuery().taskAssignee(rep.userId()).processDefinitionKeyIn(LeadCaptureService.PROCESS_KEY, "SalesFollowUp").count();
+    long open = tasks.createTaskQuery().taskAssignee(rep.userId()).processDefinitionKeyIn(Processes.ALL.toArray(String[]::new)).count();
     if (open >= capacity) {
       return "at capacity, " + open + " of " + capacity + " open leads";
     }

@@ -1,7 +1,10 @@
 package com.leadhandoff.handoff;
 
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadViewPart;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The routing ledger: who got which lead, and why. */
 @Repository
-public class RoutingRepository {
+public class RoutingRepository implements LeadViewPart {
 
   private final JdbcClient jdbc;
 
@@ -37,5 +40,11 @@ public class RoutingRepository {
         .query((rs, n) -> new LedgerEntry(rs.getObject("lead_id", UUID.class), rs.getString("team"), rs.getString("assignee"),
             rs.getString("reason"), rs.getObject("assigned_at", OffsetDateTime.class)))
         .list();
+  }
+
+  /** Why each rep got the lead. */
+  @Override
+  public Map<String, Object> partsOf(Lead lead) {
+    return Map.of("routing", ledger(lead.id()));
   }
 }

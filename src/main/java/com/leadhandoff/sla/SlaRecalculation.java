@@ -1,8 +1,11 @@
 package com.leadhandoff.sla;
 
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.teams.SalesTeams;
+import com.leadhandoff.teams.TeamCalendarChanged;
+import com.leadhandoff.teams.WorkingTime;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
@@ -12,6 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +32,11 @@ public class SlaRecalculation {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
+  private final Clock clock;
 
-  public SlaRecalculation(SlaRepository slas, SalesTeams teams, RuntimeService runtime, TaskService tasks, ManagementService management) {
+  public SlaRecalculation(SlaRepository slas, SalesTeams teams, RuntimeService runtime, TaskService tasks, ManagementService management,
+      Clock clock) {
+    this.clock = clock;
     this.slas = slas;
     this.teams = teams;
     this.runtime = runtime;
@@ -37,32 +44,31 @@ public class SlaRecalculation {
     this.management = management;
   }
 
-  /** Counts the team's running clocks again; {@code why} ends the explanation. Returns how many clocks moved. */
-  public int follow(String team, String why) {
-    int moved = 0;
-    for (SlaClockRecord clock : slas.runningClocks(team)) {
-      if (recount(clock, why)) {
-        moved++;
+  /** Counts the team's running clocks again, in the changing transaction; the event says why, and gets how many moved. */
+  @EventListener
+  public void follow(TeamCalendarChanged change) {
+    for (SlaClockRecord running : slas.runningClocks(change.team())) {
+      if (recount(running, change.why())) {
+        change.clocksRecounted().incrementAndGet();
       }
     }
-    return moved;
   }
 
-  private boolean recount(SlaClockRecord clock, String why) {
-    Sla sla = clock.sla();
-    ProcessInstance instance = instance(clock);
+  private boolean recount(SlaClockRecord running, String why) {
+    Sla sla = running.sla();
+    ProcessInstance instance = instance(running);
     if (instance == null) {
       return false;
     }
-    WorkingTime time = teams.workingTime(clock.team(), clock.assignee());
-    BusinessCalendar.Due due = BusinessCalendar.add(time, clock.startedAt().toInstant(), duration(instance, sla.withinVariable()));
-    BusinessCalendar.Due warn = BusinessCalendar.add(time, clock.startedAt().toInstant(), duration(instance, sla.warningAfterVariable()));
-    if (due.at().equals(clock.dueAt().toInstant()) && warn.at().equals(clock.warnAt().toInstant())) {
+    WorkingTime time = teams.workingTime(running.team(), running.assignee());
+    BusinessCalendar.Due due = BusinessCalendar.add(time, running.startedAt().toInstant(), duration(instance, sla.withinVariable()));
+    BusinessCalendar.Due warn = BusinessCalendar.add(time, running.startedAt().toInstant(), duration(instance, sla.warningAfterVariable()));
+    if (due.at().equals(running.dueAt().toInstant()) && warn.at().equals(running.warnAt().toInstant())) {
       return false;
     }
-    String explanation = due.explanation() + "; counted again " + BusinessCalendar.when(LeadJournal.now().toInstant(), time.zone())
-        + " (was due " + BusinessCalendar.when(clock.dueAt().toInstant(), time.zone()) + ") because " + why;
-    slas.recount(clock.id(), warn.at().atOffset(ZoneOffset.UTC), due.at().atOffset(ZoneOffset.UTC), explanation);
+    String explanation = due.explanation() + "; counted again " + BusinessCalendar.when(clock.instant(), time.zone())
+        + " (was due " + BusinessCalendar.when(running.dueAt().toInstant(), time.zone()) + ") because " + why;
+    slas.recount(running.id(), warn.at().atOffset(ZoneOffset.UTC), due.at().atOffset(ZoneOffset.UTC), explanation);
     runtime.setVariable(instance.getId(), sla.dueVariable(), Date.from(due.at()));
     runtime.setVariable(instance.getId(), sla.warnAtVariable(), Date.from(warn.at()));
     runtime.setVariable(instance.getId(), sla.explanationVariable(), explanation);
@@ -82,12 +88,12 @@ public class SlaRecalculation {
   }
 
   /** The process instance that runs this clock: the lead's instance of the SLA's process whose clock variable is it. */
-  private ProcessInstance instance(SlaClockRecord clock) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(clock.leadId().toString())
-        .processDefinitionKey(clock.sla().process()).list().stream()
+  private ProcessInstance instance(SlaClockRecord running) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(running.leadId().toString())
+        .processDefinitionKey(running.sla().process()).list().stream()
         .filter(candidate -> {
-          Object id = runtime.getVariable(candidate.getId(), clock.sla().clockVariable());
-          return id instanceof Number number && number.longValue() == clock.id();
+          Object id = runtime.getVariable(candidate.getId(), running.sla().clockVariable());
+          return id instanceof Number number && number.longValue() == running.id();
         })
         .findFirst().orElse(null);
   }

@@ -1,10 +1,11 @@
 package com.leadhandoff.teams;
 
-import com.leadhandoff.sla.WorkingTime.Interval;
-import com.leadhandoff.sla.WorkingTime;
+import com.leadhandoff.security.SalesTeamGroups;
+import com.leadhandoff.teams.WorkingTime.Interval;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @DependsOn("teamDefaults") // the first-start defaults are in the tables before the first read
-public class SalesTeams {
+public class SalesTeams implements SalesTeamGroups {
 
   private final TeamRepository repository;
   private final PublicHolidays holidays;
@@ -38,6 +39,13 @@ public class SalesTeams {
 
   public Map<String, Team> teams() {
     return snapshot().teams();
+  }
+
+  @Override
+  public Map<String, String> salesTeamGroups() {
+    Map<String, String> groups = new LinkedHashMap<>();
+    teams().forEach((id, team) -> groups.put(id, team.name()));
+    return groups;
   }
 
   public Optional<Team> team(String teamId) {

@@ -1,6 +1,6 @@
 package com.leadhandoff.teams;
 
-import com.leadhandoff.sla.WorkingTime.Interval;
+import com.leadhandoff.teams.WorkingTime.Interval;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;

@@ -1,14 +1,14 @@
 package com.leadhandoff.teams;
 
-import com.leadhandoff.sla.WorkingTime.Interval;
+import com.leadhandoff.teams.WorkingTime.Interval;
 import com.leadhandoff.teams.SalesTeams.OwnHours;
 import com.leadhandoff.teams.SalesTeams.Team;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import com.leadhandoff.lead.LeadJournal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -25,9 +25,11 @@ import org.springframework.stereotype.Repository;
 public class TeamRepository {
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  public TeamRepository(JdbcClient jdbc) {
+  public TeamRepository(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /** Every team and every rep's own hours, as of one settings version. */
@@ -108,7 +110,7 @@ public class TeamRepository {
         select :id, :name, :zone, :region, :at, :by from team_settings_version where id = 1
           and not exists (select 1 from sales_teams where id = :id)""")
         .param("id", id).param("name", name).param("zone", zone.getId()).param("region", holidayRegion)
-        .param("at", LeadJournal.now()).param("by", by).update();
+        .param("at", OffsetDateTime.now(clock)).param("by", by).update();
     if (inserted == 1) {
       saveHours("team_working_hours", "team_id", id, week);
     }
@@ -120,7 +122,7 @@ public class TeamRepository {
     int updated = jdbc.sql("update sales_teams set name = :name, time_zone = :zone, holiday_region = :region, updated_at = :at,"
             + " updated_by = :by where id = :id")
         .param("id", id).param("name", name).param("zone", zone.getId()).param("region", holidayRegion)
-        .param("at", LeadJournal.now()).param("by", by).update();
+        .param("at", OffsetDateTime.now(clock)).param("by", by).update();
     if (updated == 0) {
       createIfMissing(id, name, zone, holidayRegion, Map.of(), by);
     }
@@ -174,14 +176,14 @@ public class TeamRepository {
     changed();
   }
 
-  private static Map<String, Object> repParams(RepSettings rep) {
+  private Map<String, Object> repParams(RepSettings rep) {
     Map<String, Object> params = new HashMap<>();
     params.put("user", rep.userId());
     params.put("active", rep.active());
     params.put("capacity", rep.capacity());
     params.put("weight", rep.weight());
     params.put("zone", rep.zone() == null ? null : rep.zone().getId());
-    params.put("at", LeadJournal.now());
+    params.put("at", OffsetDateTime.now(clock));
     return params;
   }
 
@@ -210,7 +212,7 @@ public class TeamRepository {
     org.springframework.jdbc.support.KeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
     jdbc.sql("insert into rep_absences (user_id, starts, ends, note, set_by, set_at) values (:user, :starts, :ends, :note, :by, :at)")
         .param("user", userId).param("starts", starts).param("ends", ends).param("note", note).param("by", by)
-        .param("at", LeadJournal.now()).update(key, "id");
+        .param("at", OffsetDateTime.now(clock)).update(key, "id");
     return key.getKey().longValue();
   }
 

@@ -2,16 +2,16 @@ package com.leadhandoff.teams;
 
 import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.InvalidRequestException;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.security.ApiUser;
 import com.leadhandoff.security.IdentityBootstrap;
-import com.leadhandoff.sla.SlaRecalculation;
-import com.leadhandoff.sla.WorkingTime.Interval;
+import com.leadhandoff.teams.WorkingTime.Interval;
 import com.leadhandoff.teams.TeamRepository.RepSettings;
 import com.leadhandoff.teams.WorkingHoursInput.Hours;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,17 +38,19 @@ public class TeamService {
   private final TeamRepository repository;
   private final TeamAccess access;
   private final PublicHolidays holidays;
-  private final SlaRecalculation clocks;
+  private final ApplicationEventPublisher events;
   private final IdentityService identity;
   private final IdentityBootstrap bootstrap;
+  private final Clock clock;
 
-  public TeamService(SalesTeams teams, TeamRepository repository, TeamAccess access, PublicHolidays holidays, SlaRecalculation clocks,
-      IdentityService identity, IdentityBootstrap bootstrap) {
+  public TeamService(SalesTeams teams, TeamRepository repository, TeamAccess access, PublicHolidays holidays, ApplicationEventPublisher events,
+      IdentityService identity, IdentityBootstrap bootstrap, Clock clock) {
+    this.events = events;
+    this.clock = clock;
     this.teams = teams;
     this.repository = repository;
     this.access = access;
     this.holidays = holidays;
-    this.clocks = clocks;
     this.identity = identity;
     this.bootstrap = bootstrap;
   }
@@ -73,7 +76,7 @@ public class TeamService {
     return existing(teamId);
   }
 
-  SalesTeams.Team existing(String teamId) {
+  public SalesTeams.Team existing(String teamId) {
     return teams.team(teamId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No team " + teamId + "."));
   }
 
@@ -117,7 +120,7 @@ public class TeamService {
       return new Outcome(change, 0);
     }
     boolean calendarChanged = !zone.equals(before.zone()) || !Objects.equals(region, before.holidayRegion()) || !week.equals(before.week());
-    return new Outcome(change, calendarChanged ? clocks.follow(teamId, user.id() + " changed the team's working time or holidays") : 0);
+    return new Outcome(change, calendarChanged ? calendarChanged(teamId, user.id() + " changed the team's working time or holidays") : 0);
   }
 
   @Transactional
@@ -136,7 +139,7 @@ public class TeamService {
     }
     repository.saveCompanyDay(teamId, day, input.name().trim());
     audit(teamId, user, "added a company day", day + " " + input.name().trim());
-    return new Outcome("added a company day", clocks.follow(teamId, user.id() + " added the company day " + day + " " + input.name().trim()));
+    return new Outcome("added a company day", calendarChanged(teamId, user.id() + " added the company day " + day + " " + input.name().trim()));
   }
 
   @Transactional
@@ -146,7 +149,7 @@ public class TeamService {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Team " + teamId + " has no company day on " + day + ".");
     }
     audit(teamId, user, "removed a company day", day.toString());
-    return new Outcome("removed a company day", clocks.follow(teamId, user.id() + " removed the company day " + day));
+    return new Outcome("removed a company day", calendarChanged(teamId, user.id() + " removed the company day " + day));
   }
 
   /** Adds the user to the team (its Camunda group) if needed and saves their settings. */
@@ -180,7 +183,7 @@ public class TeamService {
     boolean hoursChanged = !Objects.equals(zone, before.zone()) || !own.equals(ownHours(rep));
     repository.saveRep(after, own);
     if (hoursChanged) {
-      clocks.follow(teamId, user.id() + " changed the working time of " + rep); // their running SLAs count in their hours
+      calendarChanged(teamId, user.id() + " changed the working time of " + rep); // their running SLAs count in their hours
     }
     audit(teamId, user, "changed rep " + rep, "active " + after.active() + ", capacity " + (after.capacity() == null ? "default" : after.capacity())
         + ", weight " + after.weight() + ", time zone " + (zone == null ? "the team's" : zone) + ", own hours "
@@ -228,13 +231,20 @@ public class TeamService {
     return repository.audit(teamId, Math.max(1, Math.min(limit, 500)));
   }
 
+  /** Publishes the change (the SLA clocks follow in this transaction) and answers how many running clocks moved. */
+  private int calendarChanged(String teamId, String why) {
+    TeamCalendarChanged changed = new TeamCalendarChanged(teamId, why);
+    events.publishEvent(changed);
+    return changed.clocksRecounted().get();
+  }
+
   /** The reps of a team (members of its group) with their settings. */
   public List<User> members(String teamId) {
     return identity.createUserQuery().memberOfGroup(teamId).orderByUserId().asc().list();
   }
 
-  void audit(String teamId, ApiUser user, String change, String details) {
-    repository.audit(new TeamRepository.Change(teamId, user.id(), LeadJournal.now(), change, details));
+  public void audit(String teamId, ApiUser user, String change, String details) {
+    repository.audit(new TeamRepository.Change(teamId, user.id(), OffsetDateTime.now(clock), change, details));
   }
 
   private static ZoneId zone(String field, String text, boolean required, List<FieldError> errors) {

@@ -1,10 +1,13 @@
 package com.leadhandoff.teams;
 
+import com.leadhandoff.deployment.Processes;
 import com.leadhandoff.security.AllowedGroups;
 import com.leadhandoff.security.ApiUser;
 import com.leadhandoff.teams.WorkingHoursInput.Hours;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -23,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The teams API the team page uses: a team's settings (time zone, working time, holiday region, company days, managers),
- * its reps (active, capacity, weight, own hours, out of office), the hand-over of a rep's open leads, and the audit.
+ * its reps (active, capacity, weight, own hours, out of office) and the audit (the hand-over: handoff.HandOverController).
  * Any authenticated user reaches it; {@link TeamAccess} decides who may do what (403 otherwise).
  */
 @RestController
@@ -36,17 +39,17 @@ public class TeamsController {
   private final TeamAccess access;
   private final TeamRepository repository;
   private final PublicHolidays holidays;
-  private final HandOver handOver;
   private final TaskService tasks;
+  private final Clock clock;
 
   public TeamsController(TeamService service, SalesTeams teams, TeamAccess access, TeamRepository repository, PublicHolidays holidays,
-      HandOver handOver, TaskService tasks) {
+      TaskService tasks, Clock clock) {
+    this.clock = clock;
     this.service = service;
     this.teams = teams;
     this.access = access;
     this.repository = repository;
     this.holidays = holidays;
-    this.handOver = handOver;
     this.tasks = tasks;
   }
 
@@ -79,17 +82,20 @@ public class TeamsController {
       SalesTeams.OwnHours own = teams.ownHours(member.getId());
       reps.add(new RepView(member.getId(), name(member), settings.active(), settings.capacity(), settings.weight(),
           settings.zone() == null ? null : settings.zone().getId(), WorkingHoursInput.show(own == null ? Map.of() : own.week()),
-          repository.absences(member.getId()), tasks.createTaskQuery().taskAssignee(member.getId())
-              .processDefinitionKeyIn(HandOver.PROCESSES.toArray(String[]::new)).count()));
+          repository.absences(member.getId()), openLeads(member.getId())));
     }
     return new TeamView(found.id(), found.name(), found.zone().getId(), found.holidayRegion(), WorkingHoursInput.show(found.week()),
         found.companyDays().entrySet().stream().map(e -> new DayOff(e.getKey(), e.getValue())).toList(),
         daysOffAhead(found, 120), found.managers(), access.manages(user, team), reps);
   }
 
+  private long openLeads(String rep) {
+    return tasks.createTaskQuery().taskAssignee(rep).processDefinitionKeyIn(Processes.ALL.toArray(String[]::new)).count();
+  }
+
   /** The days off (public holidays and company days) of the coming days, in date order. */
   private List<DayOff> daysOffAhead(SalesTeams.Team team, int days) {
-    LocalDate today = com.leadhandoff.lead.LeadJournal.now().atZoneSameInstant(team.zone()).toLocalDate();
+    LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(team.zone()).toLocalDate();
     List<DayOff> ahead = new ArrayList<>();
     for (LocalDate day = today; day.isBefore(today.plusDays(days)); day = day.plusDays(1)) {
       String name = teams.dayOff(team, day);
@@ -122,13 +128,16 @@ public class TeamsController {
     return service.deleteCompanyDay(ApiUser.of(request), team, date);
   }
 
-  /** Adds a user to the team or changes a rep; a deactivated rep's answer lists their open leads to hand over. */
+  /**
+   * Adds a user to the team or changes a rep; a deactivated rep's answer counts their open leads to hand over (the page
+   * then offers them: GET .../open-leads, POST .../hand-over, handoff.HandOverController).
+   */
   @PutMapping("/{team}/reps/{rep}")
   public Map<String, Object> saveRep(@PathVariable String team, @PathVariable String rep, @RequestBody TeamService.RepInput body,
       HttpServletRequest request) {
     ApiUser user = ApiUser.of(request);
     TeamRepository.RepSettings saved = service.saveRep(user, team, rep, body);
-    List<HandOver.OpenLead> open = saved.active() ? List.of() : handOver.openLeads(user, team, rep);
+    long open = saved.active() ? 0 : openLeads(rep);
     return Map.of("userId", rep, "active", saved.active(), "weight", saved.weight(), "openLeadsToHandOver", open);
   }
 
@@ -141,17 +150,6 @@ public class TeamsController {
   @DeleteMapping("/{team}/reps/{rep}/absences/{id}")
   public void deleteAbsence(@PathVariable String team, @PathVariable String rep, @PathVariable long id, HttpServletRequest request) {
     service.deleteAbsence(ApiUser.of(request), team, rep, id);
-  }
-
-  @GetMapping("/{team}/reps/{rep}/open-leads")
-  public List<HandOver.OpenLead> openLeads(@PathVariable String team, @PathVariable String rep, HttpServletRequest request) {
-    return handOver.openLeads(ApiUser.of(request), team, rep);
-  }
-
-  @PostMapping("/{team}/reps/{rep}/hand-over")
-  public HandOver.Result handOver(@PathVariable String team, @PathVariable String rep, @RequestBody HandOver.Request body,
-      HttpServletRequest request) {
-    return handOver.handOver(ApiUser.of(request), team, rep, body);
   }
 
   @GetMapping("/{team}/audit")

@@ -1,8 +1,7 @@
 package com.leadhandoff.teams;
 
 import com.leadhandoff.api.ApiProblems.FieldError;
-import com.leadhandoff.sla.WorkingTime.Interval;
-import com.leadhandoff.sla.WorkingTime;
+import com.leadhandoff.teams.WorkingTime.Interval;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;

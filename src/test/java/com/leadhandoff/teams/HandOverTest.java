@@ -57,7 +57,8 @@ class HandOverTest extends LeadScenario {
     ApiClient.Response deactivated = api.send("PUT", "/api/teams/sales-emea/reps/ho-leaver", "ho-manager", TestUsers.PASSWORD,
         "{\"active\": false}", Map.of());
     assertThat(deactivated.status()).as(deactivated.raw().body()).isEqualTo(200);
-    assertThat(deactivated.json().path("openLeadsToHandOver")).as("their open leads are offered for hand-over").hasSize(20);
+    assertThat(deactivated.json().path("openLeadsToHandOver").asInt()).as("their open leads are offered for hand-over").isEqualTo(20);
+    assertThat(api.get("/api/teams/sales-emea/reps/ho-leaver/open-leads", "ho-manager", TestUsers.PASSWORD).json()).hasSize(20);
 
     ApiClient.Response handedOver = api.post("/api/teams/sales-emea/reps/ho-leaver/hand-over", "ho-manager", TestUsers.PASSWORD,
         "{\"reason\": \"Leaves the company\"}");

@@ -7,11 +7,11 @@ import com.leadhandoff.ApiClient;
 import com.leadhandoff.LeadHandoffTest;
 import com.leadhandoff.TestUsers;
 import com.leadhandoff.handoff.RepAssignment;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.sla.BusinessCalendar;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,8 @@ class TeamsApiTest {
   @Autowired SalesTeams teams;
   @Autowired RepAssignment assignment;
   @Autowired TeamRepository repository;
-  @Autowired TeamCalendarHealth health;
+  @Autowired com.leadhandoff.sla.TeamCalendarHealth health;
+  @Autowired java.time.Clock clock;
   ApiClient api;
 
   @BeforeEach
@@ -147,7 +148,7 @@ class TeamsApiTest {
 
   @Test
   void aRepsOwnOutOfOfficeTakesThemOutOfTheRotationAndTheLedgerSaysWhy() {
-    LocalDate today = LeadJournal.now().atZoneSameInstant(ZoneId.of("Europe/Berlin")).toLocalDate();
+    LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(ZoneId.of("Europe/Berlin")).toLocalDate();
     ApiClient.Response away = api.post("/api/teams/team-north/reps/north-rep-1/absences", "north-rep-1", PW,
         "{\"starts\": \"" + today + "\", \"ends\": \"" + today.plusDays(4) + "\", \"note\": \"Trade fair\"}");
     assertThat(away.status()).as(away.raw().body()).isEqualTo(200);
@@ -169,7 +170,7 @@ class TeamsApiTest {
   void theHealthWarnsWhenATeamHasNoWorkingTimeInTheNextTwelveMonths() {
     assertThat(put("/api/teams/team-idle", ADMIN, ADMIN_PASSWORD, team("Team Idle", "Europe/Berlin", "DE", "{\"MONDAY\": [{\"opens\": \"09:00\", "
         + "\"closes\": \"10:00\"}]}", "tm-north")).status()).isEqualTo(200);
-    LocalDate monday = LeadJournal.now().toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+    LocalDate monday = OffsetDateTime.now(clock).toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
     List<LocalDate> mondays = new ArrayList<>();
     for (LocalDate day = monday; day.isBefore(monday.plusDays(372)); day = day.plusWeeks(1)) {
       mondays.add(day);

@@ -1,13 +1,15 @@
-package com.leadhandoff.teams;
+package com.leadhandoff.handoff;
 
 import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.InvalidRequestException;
-import com.leadhandoff.capture.LeadCaptureService;
-import com.leadhandoff.handoff.RepAssignment;
-import com.leadhandoff.handoff.RoutingRepository;
-import com.leadhandoff.lead.LeadJournal;
+import com.leadhandoff.deployment.Processes;
 import com.leadhandoff.security.ApiUser;
 import com.leadhandoff.sla.SlaRepository;
+import com.leadhandoff.teams.TeamAccess;
+import com.leadhandoff.teams.TeamRepository;
+import com.leadhandoff.teams.TeamService;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -32,8 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HandOver {
 
-  static final List<String> PROCESSES = List.of(LeadCaptureService.PROCESS_KEY, "SalesFollowUp");
-
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final IdentityService identity;
@@ -43,9 +43,11 @@ public class HandOver {
   private final TeamAccess access;
   private final TeamService teams;
   private final TeamRepository repository;
+  private final Clock clock;
 
   public HandOver(TaskService tasks, RuntimeService runtime, IdentityService identity, RepAssignment assignment, RoutingRepository routing,
-      SlaRepository slas, TeamAccess access, TeamService teams, TeamRepository repository) {
+      SlaRepository slas, TeamAccess access, TeamService teams, TeamRepository repository, Clock clock) {
+    this.clock = clock;
     this.tasks = tasks;
     this.runtime = runtime;
     this.identity = identity;
@@ -112,7 +114,7 @@ public class HandOver {
       }
       move(lead, open.get(lead), rep, choice.rep());
       String reason = why + " (" + choice.reason() + ")";
-      routing.record(new RoutingRepository.LedgerEntry(lead, team, choice.rep(), reason, LeadJournal.now()));
+      routing.record(new RoutingRepository.LedgerEntry(lead, team, choice.rep(), reason, OffsetDateTime.now(clock)));
       moved.add(new Moved(lead, choice.rep(), reason));
     }
     teams.audit(team, user, "handed over leads of " + rep, moved.size() + " moved" + (notMoved.isEmpty() ? "" : ", " + notMoved.size()
@@ -134,7 +136,7 @@ public class HandOver {
 
   /** The rep's open tasks of the lead processes, by lead, in the order they fall due. */
   private Map<UUID, List<Task>> byLead(String rep) {
-    List<Task> open = tasks.createTaskQuery().taskAssignee(rep).processDefinitionKeyIn(PROCESSES.toArray(String[]::new))
+    List<Task> open = tasks.createTaskQuery().taskAssignee(rep).processDefinitionKeyIn(Processes.ALL.toArray(String[]::new))
         .orderByDueDate().asc().list();
     Set<String> instanceIds = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
     Map<String, String> keys = instanceIds.isEmpty() ? Map.of() : runtime.createProcessInstanceQuery()

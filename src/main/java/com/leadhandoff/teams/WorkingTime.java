@@ -1,4 +1,4 @@
-package com.leadhandoff.sla;
+package com.leadhandoff.teams;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -73,7 +73,7 @@ public record WorkingTime(ZoneId zone, Map<DayOfWeek, List<Interval>> week, Days
     return daysOff.on(date);
   }
 
-  boolean isWorkingDay(LocalDate date) {
+  public boolean isWorkingDay(LocalDate date) {
     return !intervals(date).isEmpty();
   }
 

@@ -1,8 +1,8 @@
-package com.leadhandoff.teams;
+package com.leadhandoff.sla;
 
-import com.leadhandoff.lead.LeadJournal;
-import com.leadhandoff.sla.BusinessCalendar;
-import com.leadhandoff.sla.WorkingTime;
+import com.leadhandoff.teams.SalesTeams;
+import com.leadhandoff.teams.WorkingTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,14 +22,16 @@ public class TeamCalendarHealth implements HealthIndicator {
   static final Status WARNING = new Status("WARNING");
 
   private final SalesTeams teams;
+  private final Clock clock;
 
-  public TeamCalendarHealth(SalesTeams teams) {
+  public TeamCalendarHealth(SalesTeams teams, Clock clock) {
     this.teams = teams;
+    this.clock = clock;
   }
 
   @Override
   public Health health() {
-    Instant now = LeadJournal.now().toInstant();
+    Instant now = clock.instant();
     Instant inAYear = now.plus(Duration.ofDays(365));
     List<String> idle = new ArrayList<>();
     for (String team : teams.teams().keySet()) {
