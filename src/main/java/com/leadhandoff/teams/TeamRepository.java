@@ -141,13 +141,12 @@ public class TeamRepository {
         .param("id", id).param("day", day.name()).param("opens", interval.opens()).param("closes", interval.closes()).update()));
   }
 
-  /** Adds or renames a company day; true when the calendar changed. */
-  public boolean saveCompanyDay(String teamId, LocalDate day, String name) {
+  /** Adds a company day, or renames the one on that date. */
+  public void saveCompanyDay(String teamId, LocalDate day, String name) {
     jdbc.sql("delete from team_company_days where team_id = :team and day_off = :day").param("team", teamId).param("day", day).update();
     jdbc.sql("insert into team_company_days (team_id, day_off, name) values (:team, :day, :name)")
         .param("team", teamId).param("day", day).param("name", name).update();
     changed();
-    return true;
   }
 
   boolean deleteCompanyDay(String teamId, LocalDate day) {
