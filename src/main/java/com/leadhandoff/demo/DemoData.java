@@ -4,6 +4,8 @@ import com.leadhandoff.capture.LeadCaptureService;
 import com.leadhandoff.capture.LeadSubmission;
 import com.leadhandoff.deployment.ModelsDeployedEvent;
 import com.leadhandoff.handoff.RoutingRepository;
+import com.leadhandoff.integrations.IntegrationKeys;
+import com.leadhandoff.security.Access;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.security.Groups;
@@ -24,7 +26,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Creates the demo users and, on an empty database, the demo leads (through the real capture service). */
+/** Creates the demo users, the demo web form's integration key and, on an empty database, the demo leads (through the real capture service). */
 @Component
 @Profile("demo")
 public class DemoData {
@@ -40,7 +42,7 @@ public class DemoData {
       new DemoUser("maria", "Maria", "Rossi", List.of(Groups.SALES_MANAGERS)),
       new DemoUser("mark", "Mark", "Chen", List.of(Groups.MARKETING)),
       new DemoUser("paula", "Paula", "Novak", List.of(Groups.PROCESS_OWNERS)),
-      new DemoUser("webform", "Website", "Form", List.of(Groups.INTEGRATION)),
+      new DemoUser("olga", "Olga", "Berg", List.of(Groups.OPERATORS)),
       new DemoUser("admin", "Demo", "Administrator", List.of(Groups.ADMINS)));
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
@@ -64,9 +66,11 @@ public class DemoData {
   private final TaskService tasks;
   private final DemoProperties properties;
   private final RoutingRepository routing;
+  private final IntegrationKeys keys;
 
   public DemoData(IdentityService identity, LeadCaptureService capture, LeadRepository leads, TaskService tasks,
-      DemoProperties properties, RoutingRepository routing) {
+      DemoProperties properties, RoutingRepository routing, IntegrationKeys keys) {
+    this.keys = keys;
     this.routing = routing;
     this.identity = identity;
     this.capture = capture;
@@ -78,6 +82,7 @@ public class DemoData {
   @EventListener(ModelsDeployedEvent.class)
   public void create() {
     USERS.forEach(this::user);
+    keys.ensure("webform", List.of(Access.CAPTURE_SCOPE), properties.webformKey(), "demo");
     // dave is on holiday this week: the routing ledger shows round-robin skipping him
     LocalDate today = LocalDate.now();
     routing.saveAvailability(new RoutingRepository.Availability("dave", today.minusDays(1), today.plusDays(5), null));

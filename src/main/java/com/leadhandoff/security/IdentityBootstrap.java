@@ -83,6 +83,7 @@ public class IdentityBootstrap {
     group(Groups.MARKETING, "Marketing", "WORKFLOW");
     group(Groups.PROCESS_OWNERS, "Process owners", "WORKFLOW");
     group(Groups.INTEGRATION, "Lead-capture integrations", "SYSTEM");
+    group(Groups.OPERATORS, "Operators", "SYSTEM");
     teams.teams().forEach((id, team) -> group(id, team.name(), "WORKFLOW"));
 
     for (Resources resource : Resources.values()) {

@@ -124,7 +124,7 @@ class LeadApiTest {
 
     assertThat(activity.status()).isEqualTo(201);
     Jobs.runDueForLead(engine, UUID.fromString(id)); // the job executor re-qualifies the lead
-    assertThat(api.get("/api/leads/" + id, "crm", TestUsers.PASSWORD).json().get("mqlOutcome").asText()).isEqualTo("MQL");
+    assertThat(api.get("/api/leads/" + id, "crm-manager", TestUsers.PASSWORD).json().get("mqlOutcome").asText()).isEqualTo("MQL");
   }
 
   @Test
