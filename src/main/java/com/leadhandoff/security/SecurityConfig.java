@@ -194,6 +194,7 @@ public class SecurityConfig {
           requests.anyRequest().authenticated();
         })
         .formLogin(form -> form.loginPage(LOGIN_PAGE).successHandler(loginAnswer()).failureHandler(loginFailure()))
+        .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED))) // the API description
         .logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(path(HttpMethod.POST, "/logout"), WebappLogin.logout(webapps)))
             .defaultLogoutSuccessHandlerFor(new HttpStatusReturningLogoutSuccessHandler(),
                 new OrRequestMatcher(WebappLogin.logout(webapps), SecurityConfig::isScript))
