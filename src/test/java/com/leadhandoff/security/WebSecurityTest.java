@@ -107,6 +107,8 @@ class WebSecurityTest {
     assertThat(proxied.headers().firstValue("Strict-Transport-Security")).isPresent();
   }
 
+  static final String CLAIM = "{\"userId\": \"web-rep\"}";
+
   @Test
   void aChangeFromAnotherSitesPageIsRefusedEvenWithAValidCsrfToken() throws Exception {
     Lead lead = TestLeads.gradeA(capture, "origin-" + UUID.randomUUID() + "@acme.example", "webinar", null, "demo-request");
@@ -116,11 +118,11 @@ class WebSecurityTest {
     assertThat(session.login("tasklist", "web-rep", TestUsers.PASSWORD)).isEqualTo(200);
     assertThat(session.engineApi("GET", "/task/" + task).statusCode()).isEqualTo(200); // hands out the CSRF token
 
-    HttpResponse<String> foreign = session.engineApiFrom("https://evil.example", "POST", "/task/" + task + "/claim");
+    HttpResponse<String> foreign = session.engineApiFrom("https://evil.example", "POST", "/task/" + task + "/claim", CLAIM);
     assertThat(foreign.statusCode()).isEqualTo(403);
     assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
 
-    HttpResponse<String> own = session.engineApiFrom("http://localhost:" + port, "POST", "/task/" + task + "/claim");
+    HttpResponse<String> own = session.engineApiFrom("http://localhost:" + port, "POST", "/task/" + task + "/claim", CLAIM);
     assertThat(own.statusCode()).as(own.body()).isEqualTo(204);
     assertThat(tasks.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("web-rep");
   }
