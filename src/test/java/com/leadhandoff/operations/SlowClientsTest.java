@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadhandoff.LeadHandoffTest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -14,18 +13,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * 250 clients on loopback that send a lead's body a byte at a time, without logging in, take no thread from anyone:
  * each is answered 401 and closed before its body is read, and the health answers within a second throughout.
- * Bounded: 250 connections, a byte each every 2 s, health checked back to back for 8 s (at most 400 checks).
+ * Bounded: 250 connections, a byte each every 2 s, the health checked four times a second for 8 s.
  */
 @LeadHandoffTest
 class SlowClientsTest {
@@ -35,11 +35,21 @@ class SlowClientsTest {
 
   @Test
   void twoHundredFiftySlowBodiesLeaveTheHealthAnsweringWithinASecond() throws Exception {
-    List<Socket> slow = new ArrayList<>();
-    ScheduledExecutorService drip = Executors.newSingleThreadScheduledExecutor();
-    AtomicInteger closedByServer = new AtomicInteger();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(1)).build();
+    // first the node as it is: warm (the first checks after the start compile and connect), answering within 1 s
+    HttpRequest warmUp = HttpRequest.newBuilder(health.uri()).timeout(Duration.ofSeconds(30)).build();
+    long baseline = Long.MAX_VALUE;
+    for (int i = 0; i < 50 && baseline >= 200; i++) {
+      long start = System.nanoTime();
+      assertThat(http.send(warmUp, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+      baseline = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+    assertThat(baseline).as("the health of the idle node answers within 200 ms (a machine this busy cannot tell)").isLessThan(200);
+    List<Socket> slow = new ArrayList<>();
+    ScheduledExecutorService clients = Executors.newScheduledThreadPool(2);
+    List<Long> millis = Collections.synchronizedList(new ArrayList<>());
+    List<String> failures = Collections.synchronizedList(new ArrayList<>());
     try {
       for (int i = 0; i < CLIENTS; i++) {
         Socket socket = new Socket();
@@ -48,43 +58,43 @@ class SlowClientsTest {
             + "Content-Length: 60000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
         slow.add(socket);
       }
-      drip.scheduleAtFixedRate(() -> slow.forEach(socket -> {
+      clients.scheduleAtFixedRate(() -> slow.forEach(socket -> {
         try {
           socket.getOutputStream().write(' ');
         } catch (IOException closed) {
           // the server has answered and closed it
         }
       }), 2, 2, TimeUnit.SECONDS);
-
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
-      List<Long> millis = new ArrayList<>();
-      for (int check = 0; check < 400 && System.nanoTime() < until; check++) {
+      long begin = System.nanoTime();
+      // the health as a load balancer checks it, four times a second for 8 s; each times out after 1 s
+      ScheduledFuture<?> checks = clients.scheduleAtFixedRate(() -> {
         long start = System.nanoTime();
-        HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString()); // times out after 1 s
-        millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        assertThat(answer.statusCode()).isEqualTo(200);
-      }
-      assertThat(millis).as("health answer times (ms)").hasSizeGreaterThan(3).allMatch(ms -> ms < 1_000);
+        try {
+          int status = http.send(health, HttpResponse.BodyHandlers.ofString()).statusCode();
+          millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+          if (status != 200) {
+            failures.add("status " + status);
+          }
+        } catch (IOException | InterruptedException e) {
+          failures.add(e + " at " + TimeUnit.NANOSECONDS.toMillis(start - begin) + " ms");
+        }
+      }, 0, 250, TimeUnit.MILLISECONDS);
+      clients.schedule(() -> checks.cancel(false), 8, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
 
+      assertThat(failures).as("health checks that failed or took more than 1 s (answer times %s ms)", millis).isEmpty();
+      assertThat(millis).as("health answer times (ms)").hasSizeGreaterThan(20).allMatch(ms -> ms < 1_000);
       for (Socket socket : slow) {
         socket.setSoTimeout(5_000);
-        String answer = readAll(socket.getInputStream());
-        assertThat(answer).startsWith("HTTP/1.1 401");
-        closedByServer.incrementAndGet();
+        assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+            .as("answered and closed before the body was read").startsWith("HTTP/1.1 401");
       }
-      assertThat(closedByServer.get()).isEqualTo(CLIENTS);
-      System.out.printf("slow clients: %d answered 401 and closed; %d health checks, slowest %d ms%n", closedByServer.get(), millis.size(),
-          millis.stream().mapToLong(Long::longValue).max().orElseThrow());
+      System.out.printf("slow clients: %d answered 401 and closed; %d health checks, slowest %d ms%n", slow.size(), millis.size(),
+          Collections.max(millis));
     } finally {
-      drip.shutdownNow();
+      clients.shutdownNow();
       for (Socket socket : slow) {
         socket.close();
       }
     }
-  }
-
-  /** What the server sent until it closed the connection. */
-  private static String readAll(InputStream in) throws IOException {
-    return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
   }
 }
