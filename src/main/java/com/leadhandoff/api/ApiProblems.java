@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -75,6 +76,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header("Connection", "close")
             .body(ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT, slow.getMessage()));
       }
+    }
+    Optional<FieldError> field = StrictJson.fieldError(e);
+    if (field.isPresent()) {
+      return ResponseEntity.badRequest().body(validationProblem(List.of(field.get())));
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         "The body is not a JSON document of the expected shape.");
