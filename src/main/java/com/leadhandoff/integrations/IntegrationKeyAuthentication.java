@@ -7,8 +7,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.web.authentication.AuthenticationConverter;
-import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +15,6 @@ import org.springframework.stereotype.Component;
  */
 public final class IntegrationKeyAuthentication extends AbstractAuthenticationToken {
 
-  private static final String BEARER = "Bearer ";
   private final String key;
   private final String integration;
 
@@ -28,18 +25,9 @@ public final class IntegrationKeyAuthentication extends AbstractAuthenticationTo
     setAuthenticated(integration != null);
   }
 
-  /** Reads {@code Authorization: Bearer <key>}, with the client's address for the failed-login count; null without one. */
-  public static AuthenticationConverter converter() {
-    WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
-    return request -> {
-      String header = request.getHeader("Authorization");
-      if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-        return null;
-      }
-      IntegrationKeyAuthentication unchecked = new IntegrationKeyAuthentication(header.substring(BEARER.length()).trim(), null, List.of());
-      unchecked.setDetails(details.buildDetails(request));
-      return unchecked;
-    };
+  /** An integration key as a request sends it, before it is checked. */
+  static IntegrationKeyAuthentication unchecked(String key) {
+    return new IntegrationKeyAuthentication(key, null, List.of());
   }
 
   @Override
@@ -54,11 +42,11 @@ public final class IntegrationKeyAuthentication extends AbstractAuthenticationTo
 
   /** Checks keys against the stored ones. */
   @Component
-  public static class Provider implements AuthenticationProvider {
+  static class Provider implements AuthenticationProvider {
 
     private final IntegrationKeys keys;
 
-    public Provider(IntegrationKeys keys) {
+    Provider(IntegrationKeys keys) {
       this.keys = keys;
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,10 +32,12 @@ public class IntegrationKeys {
   private static final int MAX_NAME = 64;
 
   private final IntegrationKeyRepository keys;
+  private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  IntegrationKeys(IntegrationKeyRepository keys) {
+  IntegrationKeys(IntegrationKeyRepository keys, Clock clock) {
     this.keys = keys;
+    this.clock = clock;
   }
 
   /** A new integration's key; refused (400) for a bad name or scopes, 409 when the integration has an active key. */
@@ -115,8 +118,8 @@ public class IntegrationKeys {
     }
   }
 
-  private static OffsetDateTime now() {
-    return OffsetDateTime.now(ZoneOffset.UTC);
+  private OffsetDateTime now() {
+    return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
   }
 
   /** The integration has an active key: rotate it, or revoke it first. */

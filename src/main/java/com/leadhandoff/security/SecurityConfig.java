@@ -1,7 +1,6 @@
 package com.leadhandoff.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.leadhandoff.integrations.IntegrationKeyAuthentication;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -32,6 +32,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationConverter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -112,17 +113,16 @@ public class SecurityConfig {
   }
 
   @Bean
-  AuthenticationManager authenticationManager(CamundaUserAuthenticationProvider users, IntegrationKeyAuthentication.Provider keys,
-      AuthenticationEventPublisher events) {
-    ProviderManager manager = new ProviderManager(users, keys);
+  AuthenticationManager authenticationManager(List<AuthenticationProvider> providers, AuthenticationEventPublisher events) {
+    ProviderManager manager = new ProviderManager(providers); // Camunda users, integration keys
     manager.setAuthenticationEventPublisher(events); // failed logins reach FailedLogins
     return manager;
   }
 
   @Bean
   @Order(1)
-  SecurityFilterChain apis(HttpSecurity http, AuthenticationManager authentication, FailedLogins failedLogins, Problems problems)
-      throws Exception {
+  SecurityFilterChain apis(HttpSecurity http, AuthenticationManager authentication, AuthenticationConverter integrationKeys,
+      FailedLogins failedLogins, Problems problems) throws Exception {
     AuthenticationEntryPoint unauthorized = (request, response, e) -> {
       if (!isScript(request)) { // a page's script shows its own login
         response.setHeader("WWW-Authenticate", "Basic realm=\"Lead Handoff\", charset=\"UTF-8\"");
@@ -130,7 +130,7 @@ public class SecurityConfig {
       problems.write(response, HttpStatus.UNAUTHORIZED,
           "Send a Camunda user and password with HTTP Basic, or an integration key as Authorization: Bearer.");
     };
-    AuthenticationFilter keys = new AuthenticationFilter(authentication, IntegrationKeyAuthentication.converter());
+    AuthenticationFilter keys = new AuthenticationFilter(authentication, integrationKeys);
     keys.setSuccessHandler((request, response, auth) -> {}); // go on with the request
     keys.setFailureHandler((request, response, e) -> {
       Duration wait = failedLogins.waitBeforeNextLogin(request.getRemoteAddr());
