@@ -28,11 +28,11 @@ class CamundaUserAuthenticationProvider implements AuthenticationProvider {
   @Override
   public Authentication authenticate(Authentication login) {
     String userId = login.getName();
-    String password = login.getCredentials() == null ? null : login.getCredentials().toString();
-    if (userId == null || userId.isEmpty() || password == null || !identity.checkPassword(userId, password)) {
+    Object given = login.getCredentials();
+    if (userId == null || userId.isEmpty() || given == null || !identity.checkPassword(userId, given.toString())) {
       throw new BadCredentialsException("Wrong user or password");
     }
-    upgradeHash(userId, password);
+    upgradeHash(userId, given.toString());
     List<SimpleGrantedAuthority> roles = identity.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId).map(group -> new SimpleGrantedAuthority(Access.ROLE + group)).toList();
     UsernamePasswordAuthenticationToken authenticated = UsernamePasswordAuthenticationToken.authenticated(userId, null, roles);
