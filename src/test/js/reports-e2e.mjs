@@ -1,12 +1,13 @@
 // Managers and marketing see the closed loop in a real (headless) Chromium:
 // 1. the manager logs in to Cockpit and the "SLA breaches" dashboard plugin lists the breach of the given lead,
 //    linked to its process instance;
-// 2. a marketing user logs in on the reports page and the four charts and two tables are drawn.
-// Usage: node reports-e2e.mjs <baseUrl> <manager> <marketing> <password> <leadName> <processInstanceId> <from> <to> <screenshotDir>
+// 2. a marketing user logs in on the reports page and the four charts and two tables are drawn;
+// 3. so does a process owner, who may not use Tasklist (the page's login is the app's, not a webapp's), and logs out.
+// Usage: node reports-e2e.mjs <baseUrl> <manager> <marketing> <password> <leadName> <processInstanceId> <from> <to> <screenshotDir> <processOwner>
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 
-const [baseUrl, manager, marketing, password, leadName, processInstanceId, from, to, shots] = process.argv.slice(2);
+const [baseUrl, manager, marketing, password, leadName, processInstanceId, from, to, shots, owner] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -47,13 +48,13 @@ async function cockpit() {
   }
 }
 
-async function reportsPage() {
+async function reportsPage(user, shot) {
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 1600 } })).newPage();
   page.setDefaultTimeout(30_000);
   watch(page);
   try {
     await page.goto(`${baseUrl}/reports/?from=${from}&to=${to}`);
-    await page.getByLabel('User').fill(marketing);
+    await page.getByLabel('User').fill(user);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForSelector('body[data-drawn="true"]');
@@ -69,17 +70,23 @@ async function reportsPage() {
     const captured = await page.evaluate(() => Chart.getChart('chart-funnel').data.datasets[0].data[0]);
     captured > 0 || fail(`the funnel shows no captured lead: ${captured}`);
     (await page.locator('#table-rules tbody tr').count()) > 0 || fail('the MQL rules table is empty');
-    await page.screenshot({ path: `${shots}/reports-page.png`, fullPage: true });
-    console.log(`reports e2e: ${drawn.map((c) => `${c.id} (${c.type}, ${c.points} values)`).join(', ')}`);
+    (await page.locator('#who').innerText()).includes(user) || fail(`the page does not say ${user} is logged in`);
+    await page.screenshot({ path: `${shots}/${shot}.png`, fullPage: true });
+    console.log(`reports e2e (${user}): ${drawn.map((c) => `${c.id} (${c.type}, ${c.points} values)`).join(', ')}`);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByLabel('User').waitFor();
+    (await page.request.get(`${baseUrl}/api/reports/funnel`, { headers: { 'X-Requested-With': 'XMLHttpRequest' } })).status() === 401
+      || fail('after the logout the reports API still answers');
   } catch (error) {
-    await page.screenshot({ path: `${shots}/reports-failure.png`, fullPage: true });
+    await page.screenshot({ path: `${shots}/${shot}-failure.png`, fullPage: true });
     throw error;
   }
 }
 
 try {
   await cockpit();
-  await reportsPage();
+  await reportsPage(marketing, 'reports-page');
+  await reportsPage(owner, 'reports-page-process-owner');
 } catch (error) {
   console.error(error);
   process.exitCode = 1;

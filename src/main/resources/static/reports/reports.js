@@ -1,23 +1,16 @@
-// The reports page: logs in with the Camunda webapps' own login (the session then reads /api/reports),
-// draws the charts with Chart.js and offers each report as CSV.
-const ENGINE = 'default';
-const AUTH = `/camunda/api/admin/auth/user/${ENGINE}`;
+// The reports page: logs in with the app's login (any Camunda user; the session then reads the reports API),
+// draws the charts with Chart.js and offers each report as CSV. Every address is relative to the page, so the app
+// may run under any path.
 const $ = (selector) => document.querySelector(selector);
 const charts = {};
-let xsrf = null;
 
 async function call(url, options = {}) {
   const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...(options.headers || {}) };
-  if (xsrf && options.method && options.method !== 'GET') {
-    headers['X-XSRF-TOKEN'] = xsrf;
-  }
-  const response = await fetch(url, { credentials: 'same-origin', ...options, headers });
-  xsrf = response.headers.get('X-XSRF-TOKEN') || xsrf; // Camunda hands its CSRF token out on reads
-  return response;
+  return fetch(url, { credentials: 'same-origin', ...options, headers });
 }
 
 async function currentUser() {
-  const response = await call(AUTH);
+  const response = await call('../login/session');
   return response.ok ? (await response.json()).userId : null;
 }
 
@@ -27,7 +20,7 @@ function range() {
 }
 
 async function report(path) {
-  const response = await call(`/api/reports/${path}${path.includes('?') ? '&' : '?'}${range()}`);
+  const response = await call(`../api/reports/${path}${path.includes('?') ? '&' : '?'}${range()}`);
   const body = await response.json();
   if (!response.ok) {
     throw new Error(body.detail + (body.errors ? ': ' + body.errors.map((e) => `${e.field} ${e.message}`).join('; ') : ''));
@@ -95,18 +88,19 @@ async function show(user) {
 $('#login').addEventListener('submit', async (event) => {
   event.preventDefault();
   const form = event.target;
-  await call(AUTH); // fetches the CSRF token the login needs
-  const response = await call(`${AUTH}/login/tasklist`, { method: 'POST',
+  const response = await call('../login', { method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(new FormData(form)) }); // username and password, as Camunda's login page sends them
-  $('#login-error').textContent = response.ok ? '' : 'User or password is wrong, or the user may not use the webapps.';
+    body: new URLSearchParams(new FormData(form)) }); // username and password
+  $('#login-error').textContent = response.ok ? ''
+    : response.status === 429 ? `Too many failed logins from here: try again in ${response.headers.get('Retry-After')} seconds.`
+      : 'User or password is wrong.';
   if (response.ok) {
     await show(await currentUser());
   }
 });
 
 $('#logout').addEventListener('click', async () => {
-  await call(`${AUTH}/logout`, { method: 'POST' });
+  await call('../logout', { method: 'POST' });
   await show(null);
 });
 
@@ -117,7 +111,7 @@ $('#range').addEventListener('submit', (event) => {
 
 document.querySelectorAll('a[data-csv]').forEach((link) => link.addEventListener('click', async () => {
   const [path, query] = link.dataset.csv.split('?');
-  const response = await call(`/api/reports/${path}?${query}&${range()}`, { headers: { Accept: 'text/csv' } });
+  const response = await call(`../api/reports/${path}?${query}&${range()}`, { headers: { Accept: 'text/csv' } });
   const url = URL.createObjectURL(await response.blob());
   Object.assign(document.createElement('a'), { href: url, download: `${path}-${$('#range').from.value}-${$('#range').to.value}.csv` }).click();
   URL.revokeObjectURL(url);

@@ -57,6 +57,24 @@ public final class ApiClient {
     return send(builder);
   }
 
+  /** A request with an integration key ({@code Authorization: Bearer}), a JSON body (null: none) and extra headers. */
+  public Response withKey(String method, String path, String key, String json, Map<String, String> headers) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key)
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    if (json != null) {
+      builder.header("Content-Type", "application/json");
+    }
+    headers.forEach(builder::setHeader);
+    return send(builder);
+  }
+
+  /** A GET with HTTP Basic (user null: none) and extra headers, e.g. X-Forwarded-For as a reverse proxy sends it. */
+  public Response get(String path, String user, String password, Map<String, String> headers) {
+    HttpRequest.Builder builder = request(path, user, password).GET();
+    headers.forEach(builder::setHeader);
+    return send(builder);
+  }
+
   /** A multipart/form-data POST: text fields plus one file part, as Camunda Modeler and curl -F send them. */
   public Response postMultipart(String path, String user, String password, Map<String, String> fields,
       String fileField, String fileName, byte[] file) {

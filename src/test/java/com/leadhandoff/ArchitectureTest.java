@@ -41,7 +41,8 @@ class ArchitectureTest {
       Map.entry("lead_milestones", "reporting"), Map.entry("lead_erasures", "privacy"),
       Map.entry("sales_teams", "teams"), Map.entry("team_working_hours", "teams"), Map.entry("team_company_days", "teams"),
       Map.entry("team_managers", "teams"), Map.entry("team_settings_version", "teams"), Map.entry("sales_reps", "teams"),
-      Map.entry("rep_working_hours", "teams"), Map.entry("rep_absences", "teams"), Map.entry("team_audit", "teams"));
+      Map.entry("rep_working_hours", "teams"), Map.entry("rep_absences", "teams"), Map.entry("team_audit", "teams"),
+      Map.entry("integration_keys", "integrations"));
 
   /** Reporting is the read model: its reports aggregate the features' tables in SQL (reads only, never writes). */
   static final Set<String> READS_EVERY_TABLE = Set.of("reporting");
@@ -67,8 +68,8 @@ class ArchitectureTest {
   static final Set<String> USE_INTERNALS = Set.of("feedback.TaskAnswers", "handoff.RepAssignment",
       "modelguard.ExpressionPolicy", "modelguard.FeelOnly", "modelguard.ModelGuardPlugin", "operations.ConflictRetryPlugin", "operations.EngineClock", "operations.EngineIndexes",
       "qualification.DecisionAuditPlugin", "qualification.ParsedOnceFeelEngine", "qualification.WhatIfService",
-      "reporting.SlaBreachesCockpitPlugin", "security.ApiAuthenticationFilter", "security.IdentityBootstrap",
-      "security.RestApiAuthenticationConfig", "security.TaskWorkerAuthorizations");
+      "reporting.SlaBreachesCockpitPlugin", "security.IdentityBootstrap", "security.PasswordHashing", "security.SecurityConfig",
+      "security.SpringSecurityUser", "security.TaskWorkerAuthorizations");
 
   @Test
   void onlyTheListedClassesUseEngineOrWebappInternals() {

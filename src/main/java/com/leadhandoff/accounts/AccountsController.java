@@ -1,7 +1,6 @@
 package com.leadhandoff.accounts;
 
-import com.leadhandoff.security.AllowedGroups;
-import com.leadhandoff.security.Groups;
+import com.leadhandoff.security.Access;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -10,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/accounts")
-@AllowedGroups({Groups.SALES_MANAGERS, Groups.INTEGRATION})
 public class AccountsController {
 
   private final AccountService service;
@@ -39,6 +38,7 @@ public class AccountsController {
 
   /** 201 when the account is new, 200 when it was updated or already as sent. */
   @PutMapping("/{externalId}")
+  @PreAuthorize(Access.WRITING_ACCOUNTS)
   public ResponseEntity<Account> upsert(@PathVariable String externalId, @RequestBody AccountService.AccountInput body) {
     AccountService.Upserted result = service.upsert(externalId, body);
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -47,6 +47,7 @@ public class AccountsController {
   }
 
   @GetMapping("/{externalId}")
+  @PreAuthorize(Access.READING_ACCOUNTS)
   public Account account(@PathVariable String externalId) {
     return accounts.findByExternalId(externalId).orElseThrow(() -> new AccountNotFoundException(externalId));
   }
@@ -57,6 +58,7 @@ public class AccountsController {
    * refused with 400 and nothing is imported.
    */
   @PostMapping(path = "/import", consumes = {"text/csv", "application/csv"})
+  @PreAuthorize(Access.WRITING_ACCOUNTS)
   public AccountService.ImportResult importCsv(HttpServletRequest request) throws IOException {
     return service.importCsv(request.getInputStream());
   }

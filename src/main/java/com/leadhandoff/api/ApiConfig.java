@@ -26,9 +26,13 @@ public class ApiConfig {
   OpenAPI leadHandoffApi() {
     return new OpenAPI()
         .info(new Info().title("Lead Handoff API").version("1")
-            .description("Push leads and engagement in (group lead-integration), read leads, run what-if replays of decisions. "
-                + "HTTP Basic with a Camunda user; errors are RFC 9457 problem details."))
-        .components(new Components().addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
-        .addSecurityItem(new SecurityRequirement().addList("basic"));
+            .description("Push leads and engagement in (an integration key with the capture scope), read leads, run what-if "
+                + "replays of decisions. HTTP Basic with a Camunda user, or an integration key as Authorization: Bearer; errors "
+                + "are RFC 9457 problem details."))
+        .components(new Components()
+            .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+            .addSecuritySchemes("integrationKey", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")))
+        .addSecurityItem(new SecurityRequirement().addList("basic"))
+        .addSecurityItem(new SecurityRequirement().addList("integrationKey"));
   }
 }

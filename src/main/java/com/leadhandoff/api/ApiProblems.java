@@ -65,6 +65,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
       if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodySizeLimitFilter.tooLarge(tooLarge.limit));
       }
+      if (cause instanceof BodySizeLimitFilter.BodyReadTimeoutException slow) {
+        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header("Connection", "close")
+            .body(ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT, slow.getMessage()));
+      }
     }
     Optional<FieldError> field = StrictJson.fieldError(e);
     if (field.isPresent()) {

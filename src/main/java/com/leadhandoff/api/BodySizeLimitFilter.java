@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses /api request bodies over the limit with 413: a declared Content-Length at once, a chunked body
- * as soon as it passes the limit while being read.
+ * as soon as it passes the limit while being read; and with 408 a body still not read after the body-read timeout.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
@@ -38,12 +39,17 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
       json.writeValue(response.getOutputStream(), tooLarge(limit));
       return;
     }
-    chain.doFilter(new LimitedRequest(request, limit), response);
+    Duration timeout = isImport(request) ? properties.importReadTimeout() : properties.bodyReadTimeout();
+    chain.doFilter(new LimitedRequest(request, limit, System.nanoTime() + timeout.toNanos(), timeout), response);
   }
 
   private long limitFor(HttpServletRequest request) {
+    return isImport(request) ? properties.maxImportBytes() : properties.maxBodyBytes();
+  }
+
+  private static boolean isImport(HttpServletRequest request) {
     String uri = request.getRequestURI();
-    return uri.endsWith("/api/leads/import") || uri.endsWith("/api/accounts/import") ? properties.maxImportBytes() : properties.maxBodyBytes();
+    return uri.endsWith("/api/leads/import") || uri.endsWith("/api/accounts/import");
   }
 
   static ProblemDetail tooLarge(long limit) {
@@ -60,12 +66,29 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     }
   }
 
+  /** Thrown while reading a body that has not arrived within the body-read timeout. */
+  public static class BodyReadTimeoutException extends IOException {
+    BodyReadTimeoutException(Duration timeout) {
+      super("The request body did not arrive within " + timeout.toSeconds() + " s.");
+    }
+  }
+
   private static final class LimitedRequest extends HttpServletRequestWrapper {
     private final long limit;
+    private final long deadline;
+    private final Duration timeout;
 
-    LimitedRequest(HttpServletRequest request, long limit) {
+    LimitedRequest(HttpServletRequest request, long limit, long deadline, Duration timeout) {
       super(request);
       this.limit = limit;
+      this.deadline = deadline;
+      this.timeout = timeout;
+    }
+
+    private void inTime() throws BodyReadTimeoutException {
+      if (System.nanoTime() > deadline) {
+        throw new BodyReadTimeoutException(timeout);
+      }
     }
 
     @Override
@@ -76,6 +99,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
         @Override
         public int read() throws IOException {
+          inTime();
           int b = in.read();
           if (b >= 0 && ++read > limit) {
             throw new BodyTooLargeException(limit);
@@ -85,6 +109,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+          inTime();
           int n = in.read(buffer, offset, length);
           if (n > 0 && (read += n) > limit) {
             throw new BodyTooLargeException(limit);

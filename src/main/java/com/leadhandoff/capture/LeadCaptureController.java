@@ -4,16 +4,20 @@ import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.InvalidRequestException;
 import com.leadhandoff.lead.Activity;
 import com.leadhandoff.lead.Lead;
-import com.leadhandoff.security.AllowedGroups;
-import com.leadhandoff.security.ApiUser;
+import com.leadhandoff.lead.LeadStage;
+import com.leadhandoff.security.Access;
 import com.leadhandoff.security.Groups;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,33 +41,42 @@ public class LeadCaptureController {
     this.imports = imports;
   }
 
-  /** 201 with the new lead, or 200 with the open lead of the same email (the submission became engagement on it). */
+  /**
+   * 201 with the new lead, or 200 with the open lead of the same email (the submission became engagement on it). That
+   * lead was sent by someone else: a caller who may not read leads (a capture-only key) gets only its id and status.
+   */
   @PostMapping
-  @AllowedGroups(Groups.INTEGRATION)
-  public ResponseEntity<Lead> capture(@RequestBody LeadSubmission submission,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest request) {
-    CaptureResult result = capture.capture(submission, ApiUser.of(request).id(), idempotencyKey);
+  @PreAuthorize(Access.CAPTURING)
+  public ResponseEntity<?> capture(@RequestBody LeadSubmission submission,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Authentication caller) {
+    CaptureResult result = capture.capture(submission, caller.getName(), idempotencyKey);
     ResponseEntity.BodyBuilder response = ResponseEntity.status(result.status()).location(URI.create("/api/leads/" + result.lead().id()));
     if (result.replayed()) {
       response.header("Idempotent-Replayed", "true");
     }
-    return response.body(result.lead());
+    boolean mayRead = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        .anyMatch(authority -> authority.equals(Access.SCOPE + Access.READ_SCOPE) || authority.equals(Access.ROLE + Groups.ADMINS));
+    return result.created() || mayRead ? response.body(result.lead())
+        : response.body(new MergedLead(result.lead().id(), result.lead().progress().status()));
   }
+
+  /** What a capture-only caller learns of the open lead its submission was added to. */
+  public record MergedLead(UUID id, LeadStage status) {}
 
   /**
    * A CSV file (UTF-8, header row) of leads: 202 with the import job; every row's result at its Location.
    * A file that is not valid CSV with a known header is refused with 400 and nothing is imported.
    */
   @PostMapping(path = "/import", consumes = {"text/csv", "application/csv"})
-  @AllowedGroups(Groups.INTEGRATION)
-  public ResponseEntity<ImportJob> importCsv(HttpServletRequest request) throws java.io.IOException {
-    ImportJob job = imports.start(request.getInputStream(), ApiUser.of(request).id()).job();
+  @PreAuthorize(Access.CAPTURING)
+  public ResponseEntity<ImportJob> importCsv(HttpServletRequest request, Principal caller) throws java.io.IOException {
+    ImportJob job = imports.start(request.getInputStream(), caller.getName()).job();
     return ResponseEntity.accepted().location(URI.create("/api/leads/import/" + job.id())).body(job);
   }
 
   /** An import's progress and each row's result (created, merged or rejected with why); ?outcome= filters the rows. */
   @GetMapping("/import/{id}")
-  @AllowedGroups({Groups.INTEGRATION, Groups.MARKETING})
+  @PreAuthorize(Access.IMPORT_RESULTS)
   public ImportJob importJob(@PathVariable UUID id, @RequestParam(required = false) String outcome) {
     if (outcome != null && !List.of("created", "merged", "rejected").contains(outcome)) {
       throw new InvalidRequestException(List.of(new FieldError("outcome", "must be created, merged or rejected")));
@@ -73,7 +86,7 @@ public class LeadCaptureController {
 
   /** An engagement event on a lead; a nurtured lead is qualified again shortly after. */
   @PostMapping("/{id}/activities")
-  @AllowedGroups(Groups.INTEGRATION)
+  @PreAuthorize(Access.CAPTURING)
   public ResponseEntity<Activity> activity(@PathVariable UUID id, @RequestBody LeadSubmission.Activity activity) {
     return ResponseEntity.status(HttpStatus.CREATED).body(capture.recordActivity(id, activity));
   }

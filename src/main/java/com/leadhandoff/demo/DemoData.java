@@ -3,8 +3,9 @@ package com.leadhandoff.demo;
 import com.leadhandoff.capture.LeadCaptureService;
 import com.leadhandoff.capture.LeadSubmission;
 import com.leadhandoff.deployment.ModelsDeployedEvent;
+import com.leadhandoff.integrations.IntegrationKeys;
+import com.leadhandoff.security.Access;
 import com.leadhandoff.lead.Lead;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.security.Groups;
 import com.leadhandoff.teams.SalesTeams;
@@ -30,7 +31,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Creates the demo users and, on an empty database, the demo leads (through the real capture service). */
+/** Creates the demo users, the demo web form's integration key and, on an empty database, the demo leads (through the real capture service). */
 @Component
 @Profile("demo")
 public class DemoData {
@@ -48,7 +49,7 @@ public class DemoData {
       new DemoUser("sofia", "Sofia", "Alvarez", List.of()), // manages Sales Americas
       new DemoUser("mark", "Mark", "Chen", List.of(Groups.MARKETING)),
       new DemoUser("paula", "Paula", "Novak", List.of(Groups.PROCESS_OWNERS)),
-      new DemoUser("webform", "Website", "Form", List.of(Groups.INTEGRATION)),
+      new DemoUser("olga", "Olga", "Berg", List.of(Groups.OPERATORS)),
       new DemoUser("admin", "Demo", "Administrator", List.of(Groups.ADMINS)));
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
@@ -75,9 +76,12 @@ public class DemoData {
   private final TeamRepository teamSettings;
   private final SalesTeams teams;
 
+  private final IntegrationKeys keys;
+
   public DemoData(IdentityService identity, LeadCaptureService capture, LeadRepository leads, TaskService tasks,
-      DemoProperties properties, TeamRepository teamSettings, SalesTeams teams, Clock clock) {
+      DemoProperties properties, TeamRepository teamSettings, SalesTeams teams, Clock clock, IntegrationKeys keys) {
     this.clock = clock;
+    this.keys = keys;
     this.teamSettings = teamSettings;
     this.teams = teams;
     this.identity = identity;
@@ -90,6 +94,7 @@ public class DemoData {
   @EventListener(ModelsDeployedEvent.class)
   public void create() {
     USERS.forEach(this::user);
+    keys.ensure("webform", List.of(Access.CAPTURE_SCOPE), properties.webformKey(), "demo");
     if (teams.team("sales-emea").map(team -> team.managers().isEmpty()).orElse(false)) {
       teamSettings();
     }

@@ -1,9 +1,10 @@
 package com.leadhandoff.handoff;
 
-import com.leadhandoff.security.AllowedGroups;
+import com.leadhandoff.security.Access;
 import com.leadhandoff.security.ApiUser;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A rep's open leads and their hand-over, beside the teams API; the team's managers only (teams.TeamAccess, 403 otherwise). */
 @RestController
 @RequestMapping("/api/teams/{team}/reps/{rep}")
-@AllowedGroups(AllowedGroups.ANY_USER)
+@PreAuthorize(Access.PEOPLE)
 public class HandOverController {
 
   private final HandOver handOver;
@@ -24,13 +25,13 @@ public class HandOverController {
   }
 
   @GetMapping("/open-leads")
-  public List<HandOver.OpenLead> openLeads(@PathVariable String team, @PathVariable String rep, HttpServletRequest request) {
-    return handOver.openLeads(ApiUser.of(request), team, rep);
+  public List<HandOver.OpenLead> openLeads(@PathVariable String team, @PathVariable String rep, Authentication authentication) {
+    return handOver.openLeads(ApiUser.of(authentication), team, rep);
   }
 
   @PostMapping("/hand-over")
   public HandOver.Result handOver(@PathVariable String team, @PathVariable String rep, @RequestBody HandOver.Request body,
-      HttpServletRequest request) {
-    return handOver.handOver(ApiUser.of(request), team, rep, body);
+      Authentication authentication) {
+    return handOver.handOver(ApiUser.of(authentication), team, rep, body);
   }
 }

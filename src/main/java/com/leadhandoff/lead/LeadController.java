@@ -4,13 +4,13 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.InvalidRequestException;
-import com.leadhandoff.security.AllowedGroups;
-import com.leadhandoff.security.Groups;
+import com.leadhandoff.security.Access;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,7 +34,7 @@ public class LeadController {
 
   /** One page of leads, newest first. */
   @GetMapping
-  @AllowedGroups({Groups.INTEGRATION, Groups.SALES_MANAGERS, Groups.MARKETING, Groups.PROCESS_OWNERS})
+  @PreAuthorize(Access.READING_LEADS)
   public LeadPage list(@RequestParam(required = false) String status, @RequestParam(required = false) String source,
       @RequestParam(required = false) String campaign, @RequestParam(required = false) String team,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -66,7 +66,7 @@ public class LeadController {
    * contact a rep logged (attempts and the conversation) and the feedback sales and marketing gave about it.
    */
   @GetMapping("/{id}")
-  @AllowedGroups({Groups.INTEGRATION, Groups.SALES_MANAGERS, Groups.MARKETING, Groups.PROCESS_OWNERS})
+  @PreAuthorize(Access.READING_LEADS)
   public LeadView lead(@PathVariable UUID id) {
     Lead lead = leads.find(id).orElseThrow(() -> new LeadNotFoundException(id));
     Map<String, Object> more = new LinkedHashMap<>();

@@ -2,8 +2,7 @@ package com.leadhandoff.qualification;
 
 import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.InvalidRequestException;
-import com.leadhandoff.security.AllowedGroups;
-import com.leadhandoff.security.Groups;
+import com.leadhandoff.security.Access;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -45,7 +45,7 @@ public class WhatIfController {
   // no "consumes" on the mapping: a request of another content type then reaches this handler and gets the API's
   // 415 problem detail, where a mapping mismatch would be answered by Spring's default error page
   @PostMapping(path = "/api/decisions/{key}/what-if")
-  @AllowedGroups({Groups.PROCESS_OWNERS, Groups.SALES_MANAGERS, Groups.MARKETING})
+  @PreAuthorize(Access.WHAT_IF)
   public WhatIfReport whatIf(@PathVariable String key, @RequestPart(name = "file", required = false) MultipartFile file,
       @RequestHeader(name = "Content-Type", required = false) String contentType,
       @RequestParam(defaultValue = "500") int lastLeads,

@@ -1,12 +1,12 @@
 package com.leadhandoff.reporting;
 
-import com.leadhandoff.security.AllowedGroups;
-import com.leadhandoff.security.Groups;
+import com.leadhandoff.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/reports", produces = {MediaType.APPLICATION_JSON_VALUE, ReportCsvConverter.TEXT_CSV_VALUE})
-@AllowedGroups({Groups.SALES_MANAGERS, Groups.MARKETING, Groups.PROCESS_OWNERS})
+@PreAuthorize(Access.REPORTS)
 class ReportsController {
 
   private final Reports reports;
@@ -92,7 +92,7 @@ class ReportsController {
 
   @Operation(summary = "Open SLA breaches, most overdue first, with the process instance to open in Cockpit")
   @GetMapping("/open-breaches")
-  @AllowedGroups(Groups.SALES_MANAGERS)
+  @PreAuthorize(Access.OPEN_BREACHES)
   ReportTable openBreaches(@RequestParam Optional<String> team, @RequestParam Optional<String> rep) {
     return reports.openBreaches(team, rep);
   }

@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The reports page at /reports/ (static/reports/index.html); its script logs in with the Camunda webapps' login. */
+/** The reports page at /reports/ (static/reports/index.html); its script logs in with the app's login (SecurityConfig). */
 @Configuration
 class ReportsPage implements WebMvcConfigurer {
 

@@ -1,12 +1,10 @@
 package com.leadhandoff.security;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.security.core.Authentication;
 
-/** The authenticated caller of an /api request, with its Camunda groups. */
+/** A Camunda user calling an /api endpoint, with their Camunda groups, for checks that depend on the data (a team's managers). */
 public record ApiUser(String id, List<String> groups) {
-
-  static final String ATTRIBUTE = ApiUser.class.getName();
 
   public boolean isMemberOfAny(String... candidates) {
     for (String group : candidates) {
@@ -17,11 +15,7 @@ public record ApiUser(String id, List<String> groups) {
     return false;
   }
 
-  public static ApiUser of(HttpServletRequest request) {
-    ApiUser user = (ApiUser) request.getAttribute(ATTRIBUTE);
-    if (user == null) {
-      throw new IllegalStateException("No authenticated user on " + request.getRequestURI());
-    }
-    return user;
+  public static ApiUser of(Authentication authentication) {
+    return new ApiUser(authentication.getName(), SecurityConfig.groups(authentication));
   }
 }

@@ -7,7 +7,12 @@ public final class Groups {
   public static final String SALES_MANAGERS = "sales-managers";
   public static final String MARKETING = "marketing";
   public static final String PROCESS_OWNERS = "process-owners";
-  /** Systems that push leads in through the lead-capture API: web forms, marketing automation, CRM sync. */
+  /** Who runs the nodes: reads the detailed health and the metrics. */
+  public static final String OPERATORS = "operators";
+  /**
+   * Camunda users that push leads in with HTTP Basic, as before integration keys existed: they may capture (as a key
+   * with the capture scope), not read leads. New integrations get a key (IntegrationKeysController).
+   */
   public static final String INTEGRATION = "lead-integration";
 
   private Groups() {}

@@ -79,6 +79,7 @@ public class IdentityBootstrap {
     group(Groups.MARKETING, "Marketing", "WORKFLOW");
     group(Groups.PROCESS_OWNERS, "Process owners", "WORKFLOW");
     group(Groups.INTEGRATION, "Lead-capture integrations", "SYSTEM");
+    group(Groups.OPERATORS, "Operators", "SYSTEM");
     teams.salesTeamGroups().forEach((id, name) -> group(id, name, "WORKFLOW"));
 
     for (Resources resource : Resources.values()) {

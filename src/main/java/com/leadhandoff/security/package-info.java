@@ -1,7 +1,9 @@
 /**
- * Who may do what. Authentication for the Camunda REST API ({@code /engine-rest}, HTTP Basic against
- * Camunda's identity service, as Camunda Modeler deploys) and for the product's own API ({@code /api}),
- * the group each {@code /api} endpoint requires ({@link com.leadhandoff.security.AllowedGroups}), the
- * product's groups and their Camunda authorizations, and the first administrator from the environment.
+ * Who may do what. The one access layer in front of everything the node serves (Spring Security, SecurityConfig):
+ * Camunda's users and groups behind HTTP Basic and the login page, integration keys (package integrations), Camunda's
+ * container-based authentication that hands the user to the webapps and the REST API, who may call each {@code /api}
+ * endpoint (Access), the limit on failed logins per client address, the password hash, security headers and the
+ * Origin check; the product's groups and their Camunda authorizations, and the first administrator from the
+ * environment.
  */
 package com.leadhandoff.security;

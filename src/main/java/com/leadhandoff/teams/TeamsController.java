@@ -1,10 +1,9 @@
 package com.leadhandoff.teams;
 
 import com.leadhandoff.deployment.Processes;
-import com.leadhandoff.security.AllowedGroups;
+import com.leadhandoff.security.Access;
 import com.leadhandoff.security.ApiUser;
 import com.leadhandoff.teams.WorkingHoursInput.Hours;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/teams")
-@AllowedGroups(AllowedGroups.ANY_USER)
+@PreAuthorize(Access.PEOPLE)
 public class TeamsController {
 
   private final TeamService service;
@@ -65,16 +66,16 @@ public class TeamsController {
 
   /** The teams the caller may see: all for the managers' group and administrators, else those they manage or work in. */
   @GetMapping
-  public List<TeamSummary> teams(HttpServletRequest request) {
-    ApiUser user = ApiUser.of(request);
+  public List<TeamSummary> teams(Authentication authentication) {
+    ApiUser user = ApiUser.of(authentication);
     return teams.teams().values().stream()
         .filter(team -> access.manages(user, team.id()) || user.groups().contains(team.id()))
         .map(team -> new TeamSummary(team.id(), team.name(), access.manages(user, team.id()))).toList();
   }
 
   @GetMapping("/{team}")
-  public TeamView team(@PathVariable String team, HttpServletRequest request) {
-    ApiUser user = ApiUser.of(request);
+  public TeamView team(@PathVariable String team, Authentication authentication) {
+    ApiUser user = ApiUser.of(authentication);
     SalesTeams.Team found = service.team(user, team);
     List<RepView> reps = new ArrayList<>();
     for (User member : service.members(team)) {
@@ -113,19 +114,19 @@ public class TeamsController {
 
   /** Creates (administrators, the managers' group) or changes a team; running SLA clocks follow a changed calendar. */
   @PutMapping("/{team}")
-  public TeamService.Outcome save(@PathVariable String team, @RequestBody TeamService.TeamInput body, HttpServletRequest request) {
-    return service.saveTeam(ApiUser.of(request), team, body);
+  public TeamService.Outcome save(@PathVariable String team, @RequestBody TeamService.TeamInput body, Authentication authentication) {
+    return service.saveTeam(ApiUser.of(authentication), team, body);
   }
 
   @PostMapping("/{team}/company-days")
   public TeamService.Outcome addCompanyDay(@PathVariable String team, @RequestBody TeamService.CompanyDayInput body,
-      HttpServletRequest request) {
-    return service.addCompanyDay(ApiUser.of(request), team, body);
+      Authentication authentication) {
+    return service.addCompanyDay(ApiUser.of(authentication), team, body);
   }
 
   @DeleteMapping("/{team}/company-days/{date}")
-  public TeamService.Outcome deleteCompanyDay(@PathVariable String team, @PathVariable LocalDate date, HttpServletRequest request) {
-    return service.deleteCompanyDay(ApiUser.of(request), team, date);
+  public TeamService.Outcome deleteCompanyDay(@PathVariable String team, @PathVariable LocalDate date, Authentication authentication) {
+    return service.deleteCompanyDay(ApiUser.of(authentication), team, date);
   }
 
   /**
@@ -134,8 +135,8 @@ public class TeamsController {
    */
   @PutMapping("/{team}/reps/{rep}")
   public Map<String, Object> saveRep(@PathVariable String team, @PathVariable String rep, @RequestBody TeamService.RepInput body,
-      HttpServletRequest request) {
-    ApiUser user = ApiUser.of(request);
+      Authentication authentication) {
+    ApiUser user = ApiUser.of(authentication);
     TeamRepository.RepSettings saved = service.saveRep(user, team, rep, body);
     long open = saved.active() ? 0 : openLeads(rep);
     return Map.of("userId", rep, "active", saved.active(), "weight", saved.weight(), "openLeadsToHandOver", open);
@@ -143,19 +144,19 @@ public class TeamsController {
 
   @PostMapping("/{team}/reps/{rep}/absences")
   public TeamRepository.Absence addAbsence(@PathVariable String team, @PathVariable String rep, @RequestBody TeamService.AbsenceInput body,
-      HttpServletRequest request) {
-    return service.addAbsence(ApiUser.of(request), team, rep, body);
+      Authentication authentication) {
+    return service.addAbsence(ApiUser.of(authentication), team, rep, body);
   }
 
   @DeleteMapping("/{team}/reps/{rep}/absences/{id}")
-  public void deleteAbsence(@PathVariable String team, @PathVariable String rep, @PathVariable long id, HttpServletRequest request) {
-    service.deleteAbsence(ApiUser.of(request), team, rep, id);
+  public void deleteAbsence(@PathVariable String team, @PathVariable String rep, @PathVariable long id, Authentication authentication) {
+    service.deleteAbsence(ApiUser.of(authentication), team, rep, id);
   }
 
   @GetMapping("/{team}/audit")
   public List<TeamRepository.Change> audit(@PathVariable String team, @RequestParam(defaultValue = "100") int limit,
-      HttpServletRequest request) {
-    return service.audit(ApiUser.of(request), team, limit);
+      Authentication authentication) {
+    return service.audit(ApiUser.of(authentication), team, limit);
   }
 
   /** The public holidays of a region in a year, to check a region before choosing it. */

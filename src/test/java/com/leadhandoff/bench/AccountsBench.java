@@ -1,5 +1,6 @@
 package com.leadhandoff.bench;
 
+import com.leadhandoff.integrations.IntegrationKeys;
 import com.leadhandoff.LeadHandoffApplication;
 import com.leadhandoff.accounts.AccountMatcher;
 import com.leadhandoff.accounts.AccountNames;
@@ -61,7 +62,9 @@ public final class AccountsBench {
         .profiles("postgres").run(BenchDatabase.springArgs(database))) {
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
       HttpClient http = HttpClient.newHttpClient();
-      String auth = ClusterCrashBench.basic();
+      // an integration key, as integrations send leads (HTTP Basic would run bcrypt at every request)
+      String auth = "Bearer " + app.getBean(IntegrationKeys.class).create("bench-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+          java.util.List.of("capture"), "bench").key();
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       AccountMatcher matcher = app.getBean(AccountMatcher.class);
 

@@ -1,5 +1,6 @@
 package com.leadhandoff.bench;
 
+import com.leadhandoff.integrations.IntegrationKeys;
 import com.leadhandoff.LeadHandoffApplication;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +43,9 @@ public final class CaptureBench {
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
       ProcessEngine engine = app.getBean(ProcessEngine.class);
       HttpClient http = HttpClient.newHttpClient();
-      String auth = ClusterCrashBench.basic();
+      // an integration key, as integrations send leads (HTTP Basic would run bcrypt at every request)
+      String auth = "Bearer " + app.getBean(IntegrationKeys.class).create("bench-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+          java.util.List.of("capture"), "bench").key();
 
       IntConsumer capture = n -> {
         try {

@@ -124,7 +124,7 @@ class LeadApiTest {
 
     assertThat(activity.status()).isEqualTo(201);
     Jobs.runDueForLead(engine, UUID.fromString(id)); // the job executor re-qualifies the lead
-    assertThat(api.get("/api/leads/" + id, "crm", TestUsers.PASSWORD).json().get("mqlOutcome").asText()).isEqualTo("MQL");
+    assertThat(api.get("/api/leads/" + id, "crm-manager", TestUsers.PASSWORD).json().get("mqlOutcome").asText()).isEqualTo("MQL");
   }
 
   @Test
@@ -161,13 +161,14 @@ class LeadApiTest {
 
   @Test
   void theApiIsDescribedByOpenApi() {
-    JsonNode openApi = api.get("/v3/api-docs", null, null).json();
+    JsonNode openApi = api.get("/v3/api-docs", "crm-manager", TestUsers.PASSWORD).json();
     assertThat(openApi.get("paths").has("/api/leads")).isTrue();
     assertThat(openApi.get("paths").has("/api/leads/{id}/activities")).isTrue();
     assertThat(openApi.get("paths").has("/api/decisions/{key}/what-if")).isTrue();
     assertThat(openApi.get("paths").get("/api/reports/funnel").get("get").get("parameters").findValuesAsText("name"))
         .containsExactlyInAnyOrder("from", "to", "groupBy");
     assertThat(openApi.get("paths").has("/api/leads/{id}/personal-data")).isTrue();
+    assertThat(openApi.get("paths").has("/api/integration-keys/{integration}/rotation")).isTrue();
   }
 
   /** One row per validation rule: the field set to a value that breaks it, and the field the problem must name. */

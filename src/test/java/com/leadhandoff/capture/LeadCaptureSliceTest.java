@@ -42,6 +42,7 @@ class LeadCaptureSliceTest {
     BpmnAwareTests.init(engine);
     api = new ApiClient(port);
     TestUsers.ensure(identity, "website", Groups.INTEGRATION);
+    TestUsers.ensure(identity, "website-reader", Groups.SALES_MANAGERS); // integrations capture, they do not read leads
   }
 
   private String lead(String email, String title, String activities) {
@@ -91,7 +92,7 @@ class LeadCaptureSliceTest {
     assertThat(mql.outcome()).contains("grade A with engagement 30+");
     assertThat(mql.decisionVersion()).isPositive();
 
-    JsonNode view = api.get("/api/leads/" + id, "website", TestUsers.PASSWORD).json();
+    JsonNode view = api.get("/api/leads/" + id, "website-reader", TestUsers.PASSWORD).json();
     assertThat(view.get("team").asText()).isEqualTo("sales-emea");
     assertThat(view.get("decisions").findValuesAsText("decisionKey")).contains("MqlDefinition");
     assertThat(view.get("stages").findValuesAsText("stage")).containsExactly("CAPTURED", "MQL", "ROUTED");
@@ -171,7 +172,7 @@ class LeadCaptureSliceTest {
 
   @Test
   void anUnknownLeadIs404() {
-    ApiClient.Response response = api.get("/api/leads/" + UUID.randomUUID(), "website", TestUsers.PASSWORD);
+    ApiClient.Response response = api.get("/api/leads/" + UUID.randomUUID(), "website-reader", TestUsers.PASSWORD);
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.header("Content-Type")).startsWith("application/problem+json");
   }

@@ -2,6 +2,7 @@ package com.leadhandoff.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadhandoff.ApiClient;
 import com.leadhandoff.WebappSession;
 import com.leadhandoff.lead.LeadRepository;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -36,9 +37,19 @@ class DemoDataTest {
   @CsvSource({
       "tasklist, anna, 200", "tasklist, carla, 200", "tasklist, mark, 200", "tasklist, maria, 200",
       "cockpit, maria, 200", "cockpit, paula, 200", "admin, admin, 200",
-      "cockpit, anna, 403", "admin, maria, 403", "tasklist, webform, 403"})
+      "cockpit, anna, 403", "admin, maria, 403", "tasklist, olga, 403"})
   void eachRoleLogsIntoItsWebapps(String app, String user, int status) throws Exception {
     assertThat(webappLogin(app, user)).isEqualTo(status);
+  }
+
+  @Test
+  void theDemoWebFormHasACaptureKeyThatReadsNoLead() {
+    ApiClient api = new ApiClient(port);
+    // an import's results are the capture scope's: a 404 for an unknown import, past authentication and access
+    assertThat(api.withKey("GET", "/api/leads/import/" + java.util.UUID.randomUUID(), demo.webformKey(), null, java.util.Map.of())
+        .status()).isEqualTo(404);
+    assertThat(api.withKey("GET", "/api/leads", demo.webformKey(), null, java.util.Map.of()).status()).isEqualTo(403);
+    assertThat(api.withKey("GET", "/api/leads", demo.webformKey() + "x", null, java.util.Map.of()).status()).isEqualTo(401);
   }
 
   @Test

@@ -27,7 +27,7 @@ class MonitoringTest extends LeadScenario {
   @BeforeEach
   void operator() {
     api = new ApiClient(port);
-    TestUsers.ensure(engine.getIdentityService(), "monitoring", Groups.ADMINS);
+    TestUsers.ensure(engine.getIdentityService(), "monitoring", Groups.OPERATORS);
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -52,6 +53,7 @@ class AuthenticationTest {
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     assertThat(response.header("WWW-Authenticate")).startsWith("Basic");
+    assertThat(response.json().get("detail").asText()).contains("Bearer");
     assertThat(api.post("/api/leads", "crm-sync", "wrong", "{}").status()).isEqualTo(401);
     assertThat(api.get("/api/leads/00000000-0000-0000-0000-000000000000", "crm-sync", "Zm9v").status()).isEqualTo(401);
   }
@@ -70,8 +72,8 @@ class AuthenticationTest {
       boolean underApi = entry.getKey().getPatternValues().stream().anyMatch(p -> p.startsWith("/api/"));
       if (underApi) {
         HandlerMethod method = entry.getValue();
-        assertThat(method.hasMethodAnnotation(AllowedGroups.class) || method.getBeanType().isAnnotationPresent(AllowedGroups.class))
-            .as("%s declares @AllowedGroups", method)
+        assertThat(method.hasMethodAnnotation(PreAuthorize.class) || method.getBeanType().isAnnotationPresent(PreAuthorize.class))
+            .as("%s declares @PreAuthorize", method)
             .isTrue();
       }
     }

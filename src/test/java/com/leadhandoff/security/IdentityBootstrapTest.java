@@ -33,7 +33,7 @@ class IdentityBootstrapTest {
   void everySalesTeamAndRoleIsAGroup() {
     assertThat(teams.teams()).containsKeys("sales-emea", "sales-americas");
     for (String group : new String[] {"sales-emea", "sales-americas", Groups.SALES_MANAGERS, Groups.MARKETING,
-        Groups.PROCESS_OWNERS, Groups.INTEGRATION, Groups.ADMINS}) {
+        Groups.PROCESS_OWNERS, Groups.INTEGRATION, Groups.OPERATORS, Groups.ADMINS}) {
       assertThat(identity.createGroupQuery().groupId(group).count()).as(group).isEqualTo(1);
     }
   }
