@@ -1,8 +1,10 @@
 package com.leadhandoff.handoff;
 
 import com.leadhandoff.capture.LeadCaptureService;
+import com.leadhandoff.lead.LeadAssigned;
 import com.leadhandoff.lead.LeadJournal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +37,11 @@ public class RepAssignment {
   private final RoutingRepository routing;
   private final RoutingProperties properties;
   private final SalesTeams teams;
+  private final ApplicationEventPublisher events;
 
   public RepAssignment(IdentityService identity, TaskService tasks, RoutingRepository routing, RoutingProperties properties,
-      SalesTeams teams) {
+      SalesTeams teams, ApplicationEventPublisher events) {
+    this.events = events;
     this.identity = identity;
     this.tasks = tasks;
     this.routing = routing;
@@ -63,7 +68,11 @@ public class RepAssignment {
       reason = choice.reason();
     }
     execution.setVariable("assignee", chosen);
-    routing.record(new RoutingRepository.LedgerEntry(leadId, team, chosen, reason, LeadJournal.now()));
+    OffsetDateTime now = LeadJournal.now();
+    routing.record(new RoutingRepository.LedgerEntry(leadId, team, chosen, reason, now));
+    if (chosen != null) {
+      events.publishEvent(new LeadAssigned(leadId, team, chosen, reason, now));
+    }
   }
 
   /** Whoever completes the accept task owns the lead from then on (a rep may have taken it from the team queue). */

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -43,7 +44,11 @@ public class PersonalDataEraser {
   private final TaskService tasks;
   private final HistoryService history;
 
-  public PersonalDataEraser(JdbcClient jdbc, RuntimeService runtime, TaskService tasks, HistoryService history) {
+  private final ApplicationEventPublisher events;
+
+  public PersonalDataEraser(JdbcClient jdbc, RuntimeService runtime, TaskService tasks, HistoryService history,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -67,6 +72,7 @@ public class PersonalDataEraser {
         .param("what", "contact and company fields, free-text feedback, activity content, import messages; Camunda: "
             + camunda[0] + " runtime and " + camunda[1] + " historic variables, " + camunda[2] + " decision histories")
         .update();
+    events.publishEvent(new LeadErased(leadId, erasedBy, now));
     return Optional.of(erasure);
   }
 
@@ -85,6 +91,11 @@ public class PersonalDataEraser {
     // the rejection stage's detail quotes the rep's comment; the other details name teams, SLAs and channels
     jdbc.sql("update lead_stage_events set detail = null where lead_id = :id and stage = 'REJECTED'").param("id", id).update();
     jdbc.sql("update import_rows set message = null where lead_id = :id").param("id", id).update();
+    // messages about the lead (notifications, webhooks) quote its contact: those not yet sent are not sent, and none keeps it
+    jdbc.sql("update outbox_messages set status = 'DEAD', last_error = 'not sent: the lead''s personal data was erased' "
+        + "where lead_id = :id and status = 'PENDING'").param("id", id).update();
+    jdbc.sql("update outbox_messages set subject = null, html = null, body = '{\"erased\": true}' where lead_id = :id")
+        .param("id", id).update();
     // the decisions' outputs may quote the title or domain; which rules matched stays as the audit of why
     jdbc.sql("update lead_decisions set outcome = '{\"erased\": true}' where lead_id = :id").param("id", id).update();
   }

@@ -12,5 +12,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface AllowedGroups {
+  /** Any authenticated user, whatever their groups: what a user does for themself (their notification channels). */
+  String EVERY_USER = "*";
+
   String[] value();
 }
