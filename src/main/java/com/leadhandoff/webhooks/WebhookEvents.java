@@ -67,7 +67,8 @@ public class WebhookEvents {
 
   @EventListener
   public void assigned(LeadAssigned event) {
-    send(ASSIGNED, event.leadId(), event.at(), data -> data.put("rep", event.rep()).put("reason", event.reason()));
+    send(ASSIGNED, event.leadId(), event.at(), data -> data.put("rep", event.rep()).put("owner", event.rep()).put("team", event.team())
+        .put("reason", event.reason()));
   }
 
   @EventListener

@@ -10,7 +10,6 @@ import com.leadhandoff.TestUsers;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.outbox.OutboxScenario;
 import com.leadhandoff.outbox.Receiver;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,14 +36,6 @@ class NotificationsTest extends OutboxScenario {
 
   @LocalServerPort int port;
   @Autowired DailyDigest digest;
-
-  @BeforeEach
-  void people() {
-    user("notify-rep-1", "sales-emea");
-    user("notify-rep-2", "sales-emea");
-    user("notify-manager", "sales-managers");
-    TestUsers.ensure(engine.getIdentityService(), "notify-webform", "lead-integration");
-  }
 
   static Date berlin(String localDateTime) {
     return Date.from(LocalDateTime.parse(localDateTime).atZone(BERLIN).toInstant());
@@ -154,29 +144,5 @@ class NotificationsTest extends OutboxScenario {
     MimeMessage mail = mailAbout("notify-manager@reps.example", "Lead hand-off today: ");
     assertThat(part(mail, "text/plain")).contains("Open SLA breaches").contains(lead.companyName() + ": ACCEPT SLA, team sales-emea")
         .contains("Leads waiting to be accepted");
-  }
-
-  static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (jakarta.mail.MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The text or HTML part of a multipart/alternative email (Spring nests it in multipart/mixed). */
-  static String part(jakarta.mail.Part message, String type) throws Exception {
-    if (message.isMimeType(type)) {
-      return (String) message.getContent();
-    }
-    if (message.getContent() instanceof Multipart multipart) {
-      for (int i = 0; i < multipart.getCount(); i++) {
-        String found = part(multipart.getBodyPart(i), type);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 }

@@ -46,8 +46,12 @@ public abstract class OutboxScenario extends LeadScenario {
   }
 
   @BeforeEach
-  void receiversUp() {
+  void receiversAndPeople() {
     HTTP.up();
+    user("notify-rep-1", "sales-emea");
+    user("notify-rep-2", "sales-emea");
+    user("notify-manager", "sales-managers");
+    TestUsers.ensure(engine.getIdentityService(), "notify-webform", "lead-integration");
   }
 
   /** A user with an email address at the tests' own domain. */
@@ -70,6 +74,39 @@ public abstract class OutboxScenario extends LeadScenario {
         throw new IllegalStateException(e);
       }
     }).toList();
+  }
+
+  protected static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The plain text of an email. */
+  protected static String text(MimeMessage message) {
+    try {
+      return part(message, "text/plain");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The text or HTML part of a multipart/alternative email (Spring nests it in multipart/mixed). */
+  protected static String part(jakarta.mail.Part message, String type) throws Exception {
+    if (message.isMimeType(type)) {
+      return (String) message.getContent();
+    }
+    if (message.getContent() instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = part(multipart.getBodyPart(i), type);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   private static int freePort() {
