@@ -68,7 +68,9 @@ public class OutboxWorker implements SmartLifecycle {
 
   private void pollSafely() {
     try {
-      deliverDue();
+      while (running && deliverDue() == properties.batchSize()) {
+        // a full batch: more may be due at once (a wave of SLA breaches), so the next round starts now
+      }
     } catch (RuntimeException e) {
       log.warn("Outbox delivery round failed; the next round tries again", e);
     }
