@@ -3,12 +3,11 @@ package com.leadhandoff.notifications;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.outbox.Channel;
+import com.leadhandoff.outbox.HttpDelivery;
 import com.leadhandoff.outbox.OutboxMessage;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -66,20 +65,8 @@ public class ChatChannel implements Channel {
     if (url == null) {
       throw new DeliveryFailure("no " + name + " channel is configured for " + message.recipient(), null, true, null);
     }
-    HttpResponse<Void> response;
-    try {
-      response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(payload.apply(message.body()), StandardCharsets.UTF_8)).build(),
-          HttpResponse.BodyHandlers.discarding());
-    } catch (IOException e) {
-      throw new DeliveryFailure(name + " did not answer: " + e, null, false, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DeliveryFailure("interrupted", null, false, e);
-    }
-    if (response.statusCode() / 100 != 2) {
-      throw new DeliveryFailure(name + " answered " + response.statusCode(), response.statusCode());
-    }
-    return response.statusCode();
+    return HttpDelivery.post(http, HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(payload.apply(message.body()), StandardCharsets.UTF_8)).build(), name);
   }
 }

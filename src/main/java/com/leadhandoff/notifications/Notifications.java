@@ -73,8 +73,16 @@ public class Notifications {
     chats.forEach(chat -> this.chats.put(chat.name(), chat));
   }
 
+  /** Whether any channel can carry a notice here: a mail server (or the demo mailbox), or a chat channel. */
+  private boolean anyChannel() {
+    return email.available() || !properties.slack().isEmpty() || !properties.teams().isEmpty();
+  }
+
   @EventListener(condition = "#task.eventName == 'create'")
   public void taskCreated(DelegateTask task) {
+    if (!anyChannel()) {
+      return;
+    }
     String kind = switch (task.getTaskDefinitionKey()) {
       case "Task_AcceptLead" -> task.getAssignee() == null ? null : "assigned";
       case "Task_EscalateToManager", "Task_EscalateFirstContact" -> "escalated";
@@ -100,7 +108,7 @@ public class Notifications {
 
   @EventListener
   public void reached(LeadStageReached event) {
-    if (event.stage() != LeadStage.SLA_WARNING && event.stage() != LeadStage.SLA_BREACHED) {
+    if ((event.stage() != LeadStage.SLA_WARNING && event.stage() != LeadStage.SLA_BREACHED) || !anyChannel()) {
       return;
     }
     SlaClockRecord clock = slas.clocks(event.leadId()).stream().filter(c -> c.metAt() == null).reduce((first, last) -> last).orElse(null);

@@ -1,12 +1,11 @@
 package com.leadhandoff.webhooks;
 
 import com.leadhandoff.outbox.Channel;
+import com.leadhandoff.outbox.HttpDelivery;
 import com.leadhandoff.outbox.OutboxMessage;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -53,18 +52,6 @@ public class WebhookChannel implements Channel {
         .header("webhook-id", message.id().toString()).header("webhook-timestamp", Long.toString(timestamp))
         .header("webhook-signature", StandardWebhooks.signature(subscription.secret(), message.id().toString(), timestamp, message.body()))
         .POST(HttpRequest.BodyPublishers.ofString(message.body(), StandardCharsets.UTF_8)).build();
-    HttpResponse<Void> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.discarding());
-    } catch (IOException e) {
-      throw new DeliveryFailure("no answer from " + subscription.url() + ": " + e, null, false, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DeliveryFailure("interrupted", null, false, e);
-    }
-    if (response.statusCode() / 100 != 2) {
-      throw new DeliveryFailure(subscription.url() + " answered " + response.statusCode(), response.statusCode());
-    }
-    return response.statusCode();
+    return HttpDelivery.post(http, request, subscription.url());
   }
 }

@@ -292,8 +292,10 @@ public final class ClusterCrashBench {
           throw new IllegalStateException("node " + number + " stopped; see target/cluster/node-" + number + ".log");
         }
         try {
-          if (HTTP.send(HttpRequest.newBuilder(URI.create(url("/actuator/health"))).build(), HttpResponse.BodyHandlers.ofString())
-              .statusCode() == 200) {
+          // the status too: with the LAGGING mapping a node still starting (OUT_OF_SERVICE, models not yet deployed) answers 200
+          HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(url("/actuator/health"))).build(),
+              HttpResponse.BodyHandlers.ofString());
+          if (health.statusCode() == 200 && health.body().matches(".*\"status\"\\s*:\\s*\"(UP|LAGGING)\".*")) {
             return;
           }
         } catch (IOException notYet) {

@@ -36,6 +36,7 @@ class NotificationsTest extends OutboxScenario {
 
   @LocalServerPort int port;
   @Autowired DailyDigest digest;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   static Date berlin(String localDateTime) {
     return Date.from(LocalDateTime.parse(localDateTime).atZone(BERLIN).toInstant());
@@ -97,6 +98,17 @@ class NotificationsTest extends OutboxScenario {
       assertThat(part(breach, "text/plain")).contains("The accept SLA of this lead was due Tue 1 Dec 11:00 Berlin time and has been missed: "
           + "ACCEPT SLA missed by 1 min (team sales-emea, rep " + rep + ")");
     }
+  }
+
+  @Test
+  void aWarningThatFallsDueOutsideTheRepsWorkingTimeWaitsForTheNextWorkingHour() {
+    clockAt(berlin("2026-12-09T10:00"));
+    Lead lead = TestLeads.gradeAAtOwnCompany(capture, "late-warned", "webinar", null, "demo-request");
+    // the node was down all afternoon: the warning timer (due 10:45) runs at 18:30, after the team's closing time
+    Jobs.travelTo(engine, instanceOf(lead).getId(), berlin("2026-12-09T18:30"));
+    Date waitsUntil = jdbc.sql("select next_attempt_at from outbox_messages where lead_id = :lead and event_type = 'sla-warning'")
+        .param("lead", lead.id()).query(java.time.OffsetDateTime.class).optional().map(at -> Date.from(at.toInstant())).orElse(null);
+    assertThat(waitsUntil).as("Thursday 09:00, when Sales EMEA opens").isEqualTo(berlin("2026-12-10T09:00"));
   }
 
   @Test
