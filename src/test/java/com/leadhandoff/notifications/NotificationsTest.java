@@ -101,6 +101,37 @@ class NotificationsTest extends OutboxScenario {
   }
 
   @Test
+  void managersHearOfAnEscalationMarketingOfARejectionToReviewAndBothOfAGreyCase() throws Exception {
+    user("notify-marketer", "marketing");
+    clockAt(berlin("2026-12-10T10:00"));
+    Lead escalated = TestLeads.gradeAAtOwnCompany(capture, "escalated", "webinar", null, "demo-request");
+    Jobs.travelTo(engine, instanceOf(escalated).getId(), berlin("2026-12-10T11:01"));
+    Jobs.travelTo(engine, instanceOf(escalated).getId(), berlin("2026-12-10T12:02"));
+    Task escalation = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(escalated.id().toString())
+        .taskDefinitionKey("Task_EscalateToManager").singleResult();
+    assertThat(part(mailAbout("notify-manager@reps.example", "Escalated to you: " + escalated.email()), "text/plain"))
+        .contains("#/?task=" + escalation.getId());
+
+    Lead rejected = TestLeads.gradeAAtOwnCompany(capture, "rejected", "webinar", null, "demo-request");
+    engine.getTaskService().complete(acceptTask(rejected.id()).getId(),
+        Map.of("decision", "reject", "rejectionReason", "too-small", "rejectionComment", "a team of three"));
+    Jobs.runDue(engine, instanceOf(rejected).getId());
+    Task review = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(rejected.id().toString()).singleResult();
+    assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewRejection");
+    assertThat(part(mailAbout("notify-marketer@reps.example", "Sales rejected " + rejected.email()), "text/plain"))
+        .contains("(a team of three)").contains("#/?task=" + review.getId());
+
+    Lead grey = capture.capture(new com.leadhandoff.capture.LeadSubmission(new com.leadhandoff.capture.LeadSubmission.Contact(
+        "grey-" + UUID.randomUUID() + "@bigcorp.example", null, null, null, null), new com.leadhandoff.capture.LeadSubmission.Company(
+        "Bigcorp", 6000, "mining", "JP", null), "event", null, null, null, false, null, null,
+        java.util.stream.Stream.of("demo-request", "pricing-page-view", "pricing-page-view", "pricing-page-view", "webinar-attended")
+            .map(type -> new com.leadhandoff.capture.LeadSubmission.Activity(type, null, null)).toList()), "test");
+    for (String address : List.of("notify-marketer@reps.example", "notify-manager@reps.example")) {
+      assertThat(part(mailAbout(address, "Grey case to decide together: " + grey.email()), "text/plain")).contains("Bigcorp");
+    }
+  }
+
+  @Test
   void aWarningThatFallsDueOutsideTheRepsWorkingTimeWaitsForTheNextWorkingHour() {
     clockAt(berlin("2026-12-09T10:00"));
     Lead lead = TestLeads.gradeAAtOwnCompany(capture, "late-warned", "webinar", null, "demo-request");
