@@ -1,8 +1,8 @@
 package com.leadhandoff.handoff;
 
-import com.leadhandoff.capture.LeadCaptureService;
+import com.leadhandoff.deployment.Processes;
 import com.leadhandoff.lead.LeadAssigned;
-import com.leadhandoff.lead.LeadJournal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -37,10 +37,12 @@ public class RepAssignment {
   private final RoutingRepository routing;
   private final RoutingProperties properties;
   private final SalesTeams teams;
+  private final Clock clock;
   private final ApplicationEventPublisher events;
 
   public RepAssignment(IdentityService identity, TaskService tasks, RoutingRepository routing, RoutingProperties properties,
-      SalesTeams teams, ApplicationEventPublisher events) {
+      SalesTeams teams, Clock clock, ApplicationEventPublisher events) {
+    this.clock = clock;
     this.events = events;
     this.identity = identity;
     this.tasks = tasks;
@@ -68,7 +70,7 @@ public class RepAssignment {
       reason = choice.reason();
     }
     execution.setVariable("assignee", chosen);
-    OffsetDateTime now = LeadJournal.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     routing.record(new RoutingRepository.LedgerEntry(leadId, team, chosen, reason, now));
     if (chosen != null) {
       events.publishEvent(new LeadAssigned(leadId, team, chosen, reason, now));
@@ -100,7 +102,7 @@ public class RepAssignment {
     } else if (identity.createUserQuery().userId(owner).memberOfGroup(team).count() == 0) {
       unavailable = "inactive: not a rep of " + team;
     } else {
-      unavailable = whyUnavailable(owner, LeadJournal.now().atZoneSameInstant(teams.workingTime(team).zone()).toLocalDate());
+      unavailable = whyUnavailable(owner, OffsetDateTime.now(clock).atZoneSameInstant(teams.workingTime(team).zone()).toLocalDate());
     }
     if (unavailable == null) {
       return new Choice(owner, "the account's owner (named by LeadRouting)");
@@ -117,7 +119,7 @@ public class RepAssignment {
     }
     String last = routing.lastAssignee(team).orElse(null);
     int start = last == null ? 0 : (reps.indexOf(last) + 1) % reps.size(); // a rep who left the team restarts the rotation
-    LocalDate today = LeadJournal.now().atZoneSameInstant(teams.workingTime(team).zone()).toLocalDate();
+    LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(teams.workingTime(team).zone()).toLocalDate();
     List<String> skipped = new ArrayList<>();
     for (int i = 0; i < reps.size(); i++) {
       String rep = reps.get((start + i) % reps.size());
@@ -138,7 +140,7 @@ public class RepAssignment {
     }
     int capacity = availability != null && availability.capacity() != null ? availability.capacity() : properties.defaultCapacity();
     // a rep's open leads: those to accept and those in sales follow-up
-    long open = tasks.createTaskQuery().taskAssignee(rep).processDefinitionKeyIn(LeadCaptureService.PROCESS_KEY, "SalesFollowUp").count();
+    long open = tasks.createTaskQuery().taskAssignee(rep).processDefinitionKeyIn(Processes.ALL.toArray(String[]::new)).count();
     if (open >= capacity) {
       return "at capacity, " + open + " of " + capacity + " open leads";
     }

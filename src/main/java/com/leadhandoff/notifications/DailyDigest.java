@@ -1,6 +1,7 @@
 package com.leadhandoff.notifications;
 
-import com.leadhandoff.lead.LeadJournal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import com.leadhandoff.outbox.NewMessage;
 import com.leadhandoff.outbox.Outbox;
 import com.leadhandoff.reporting.Reports;
@@ -39,9 +40,13 @@ public class DailyDigest {
   private final TransactionTemplate transaction;
   private final org.camunda.bpm.engine.IdentityService identity;
 
+  /** The engine's clock (operations.EngineClock). */
+  private final Clock time;
+
   public DailyDigest(Notifications notifications, Templates templates, NotificationPreferences preferences,
       NotificationProperties properties, EmailChannel email, Reports reports, TaskService tasks, Outbox outbox,
-      TransactionTemplate transaction, org.camunda.bpm.engine.IdentityService identity) {
+      TransactionTemplate transaction, org.camunda.bpm.engine.IdentityService identity, Clock time) {
+    this.time = time;
     this.notifications = notifications;
     this.templates = templates;
     this.preferences = preferences;
@@ -63,7 +68,7 @@ public class DailyDigest {
 
   /** Writes today's digest for every sales manager who has not had it yet; returns how many messages were written. */
   public int send() {
-    LocalDate today = LeadJournal.now().atZoneSameInstant(ZoneId.of(properties.digest().zone())).toLocalDate();
+    LocalDate today = OffsetDateTime.now(time).atZoneSameInstant(ZoneId.of(properties.digest().zone())).toLocalDate();
     List<Map<String, Object>> breaches = reports.openBreaches(java.util.Optional.empty(), java.util.Optional.empty()).rows();
     List<Task> waiting = tasks.createTaskQuery().taskDefinitionKey("Task_AcceptLead").orderByTaskCreateTime().asc().list();
     Map<String, String> values = new java.util.HashMap<>();

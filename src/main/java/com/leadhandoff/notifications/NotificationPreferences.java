@@ -1,6 +1,7 @@
 package com.leadhandoff.notifications;
 
-import com.leadhandoff.lead.LeadJournal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,11 @@ public class NotificationPreferences {
 
   private final JdbcClient jdbc;
 
-  public NotificationPreferences(JdbcClient jdbc) {
+  /** The engine's clock (operations.EngineClock). */
+  private final Clock time;
+
+  public NotificationPreferences(JdbcClient jdbc, Clock time) {
+    this.time = time;
     this.jdbc = jdbc;
   }
 
@@ -32,10 +37,10 @@ public class NotificationPreferences {
   void save(String userId, List<String> channels) {
     String value = String.join(" ", channels);
     int updated = jdbc.sql("update notification_preferences set channels = :channels, updated_at = :now where user_id = :user")
-        .param("channels", value).param("now", LeadJournal.now()).param("user", userId).update();
+        .param("channels", value).param("now", OffsetDateTime.now(time)).param("user", userId).update();
     if (updated == 0) {
       jdbc.sql("insert into notification_preferences (user_id, channels, updated_at) values (:user, :channels, :now)")
-          .param("user", userId).param("channels", value).param("now", LeadJournal.now()).update();
+          .param("user", userId).param("channels", value).param("now", OffsetDateTime.now(time)).update();
     }
   }
 }

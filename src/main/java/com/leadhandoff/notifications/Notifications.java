@@ -1,8 +1,9 @@
 package com.leadhandoff.notifications;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import com.leadhandoff.handoff.SalesTeams;
 import com.leadhandoff.lead.Lead;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.lead.LeadStage;
 import com.leadhandoff.lead.LeadStageReached;
@@ -57,9 +58,13 @@ public class Notifications {
   private final EmailChannel email;
   private final Map<String, ChatChannel> chats = new LinkedHashMap<>();
 
+  /** The engine's clock (operations.EngineClock). */
+  private final Clock time;
+
   public Notifications(Outbox outbox, Templates templates, NotificationPreferences preferences, NotificationProperties properties,
       IdentityService identity, TaskService tasks, LeadRepository leads, SlaRepository slas, SalesTeams teams, EmailChannel email,
-      List<ChatChannel> chats) {
+      List<ChatChannel> chats, Clock time) {
+    this.time = time;
     this.outbox = outbox;
     this.templates = templates;
     this.preferences = preferences;
@@ -131,7 +136,7 @@ public class Notifications {
     }
     if (event.stage() == LeadStage.SLA_WARNING) {
       Instant notBefore = properties.warningsInWorkingTime()
-          ? BusinessCalendar.add(teams.workingTime(clock.team()), LeadJournal.now().toInstant(), Duration.ZERO).at() : null;
+          ? BusinessCalendar.add(teams.workingTime(clock.team()), OffsetDateTime.now(time).toInstant(), Duration.ZERO).at() : null;
       send("sla-warning", event.leadId(), values, recipients, notBefore);
     } else {
       recipients.addAll(membersOf(List.of(Groups.SALES_MANAGERS)));
@@ -172,20 +177,20 @@ public class Notifications {
   Map<String, String> leadValues(UUID leadId) {
     Lead lead = leads.find(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
     Map<String, String> values = new LinkedHashMap<>();
-    String name = ((lead.firstName() == null ? "" : lead.firstName()) + " " + (lead.lastName() == null ? "" : lead.lastName())).trim();
+    String name = ((lead.contact().firstName() == null ? "" : lead.contact().firstName()) + " " + (lead.contact().lastName() == null ? "" : lead.contact().lastName())).trim();
     values.put("leadId", leadId.toString());
-    values.put("leadName", name.isEmpty() ? lead.email() : name);
-    values.put("title", text(lead.title()));
-    values.put("company", text(lead.companyName()));
-    values.put("email", text(lead.email()));
-    values.put("phone", text(lead.phone()));
-    values.put("country", text(lead.country()));
-    values.put("source", text(lead.source()));
-    values.put("campaign", text(lead.campaign()));
-    values.put("priority", text(lead.priority()));
-    values.put("fitGrade", text(lead.fitGrade()));
-    values.put("team", text(lead.team()));
-    values.put("mqlReason", text(lead.mqlReason()));
+    values.put("leadName", name.isEmpty() ? lead.contact().email() : name);
+    values.put("title", text(lead.contact().title()));
+    values.put("company", text(lead.company().companyName()));
+    values.put("email", text(lead.contact().email()));
+    values.put("phone", text(lead.contact().phone()));
+    values.put("country", text(lead.company().country()));
+    values.put("source", text(lead.attribution().source()));
+    values.put("campaign", text(lead.attribution().campaign()));
+    values.put("priority", text(lead.progress().priority()));
+    values.put("fitGrade", text(lead.progress().fitGrade()));
+    values.put("team", text(lead.progress().team()));
+    values.put("mqlReason", text(lead.progress().mqlReason()));
     values.put("tasklistUrl", tasklistUrl());
     return values;
   }

@@ -1,6 +1,6 @@
 package com.leadhandoff.outbox;
 
-import com.leadhandoff.lead.LeadJournal;
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -24,7 +24,11 @@ public class Outbox {
 
   private final JdbcClient jdbc;
 
-  public Outbox(JdbcClient jdbc) {
+  /** The engine's clock (operations.EngineClock). */
+  private final Clock time;
+
+  public Outbox(JdbcClient jdbc, Clock time) {
+    this.time = time;
     this.jdbc = jdbc;
   }
 
@@ -37,7 +41,7 @@ public class Outbox {
       throw new IllegalStateException("An outbox message is written in the transaction of what causes it; there is none");
     }
     UUID id = UUID.randomUUID();
-    OffsetDateTime now = LeadJournal.now();
+    OffsetDateTime now = OffsetDateTime.now(time);
     jdbc.sql("""
         insert into outbox_messages (id, channel, recipient, ordering_key, event_type, lead_id, subject, body, html, dedupe_key,
           status, attempts, next_attempt_at, created_at)
@@ -108,7 +112,18 @@ public class Outbox {
     return jdbc.sql("""
         update outbox_messages set status = 'PENDING', attempts = 0, next_attempt_at = :now, lease_owner = null, lease_until = null
         where id = :id and status in ('DEAD', 'SENT')""")
-        .param("now", LeadJournal.now()).param("id", id).update() == 1;
+        .param("now", OffsetDateTime.now(time)).param("id", id).update() == 1;
+  }
+
+  /**
+   * A lead's personal data is erased: its messages not yet sent are not sent (dead, saying why), and none keeps what it
+   * said (the body only says it was erased). Messages written after this in the erasure's transaction (lead.erased) stay.
+   */
+  public void forgetLead(UUID leadId) {
+    jdbc.sql("update outbox_messages set status = 'DEAD', last_error = 'not sent: the lead''s personal data was erased' "
+        + "where lead_id = :id and status = 'PENDING'").param("id", leadId).update();
+    jdbc.sql("update outbox_messages set subject = null, html = null, body = '{\"erased\": true}' where lead_id = :id")
+        .param("id", leadId).update();
   }
 
   public List<OutboxMessage> withStatus(OutboxMessage.Status status, String channel, int limit) {

@@ -1,6 +1,6 @@
 package com.leadhandoff.outbox;
 
-import com.leadhandoff.lead.LeadJournal;
+import java.time.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,7 +28,11 @@ public class OutboxMetrics implements HealthIndicator {
   private final Outbox outbox;
   private final OutboxProperties properties;
 
-  public OutboxMetrics(MeterRegistry registry, Outbox outbox, OutboxProperties properties) {
+  /** The engine's clock (operations.EngineClock). */
+  private final Clock time;
+
+  public OutboxMetrics(MeterRegistry registry, Outbox outbox, OutboxProperties properties, Clock time) {
+    this.time = time;
     this.registry = registry;
     this.outbox = outbox;
     this.properties = properties;
@@ -55,7 +59,7 @@ public class OutboxMetrics implements HealthIndicator {
   }
 
   Duration lag() {
-    OffsetDateTime now = LeadJournal.now();
+    OffsetDateTime now = OffsetDateTime.now(time);
     OffsetDateTime oldest = outbox.oldestDue(now);
     return oldest == null ? Duration.ZERO : Duration.between(oldest, now);
   }

@@ -1,6 +1,6 @@
 package com.leadhandoff.outbox;
 
-import com.leadhandoff.lead.LeadJournal;
+import java.time.Clock;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -45,8 +45,12 @@ public class OutboxWorker implements SmartLifecycle {
   private ExecutorService deliveries;
   private volatile boolean running;
 
+  /** The engine's clock (operations.EngineClock). */
+  private final Clock time;
+
   public OutboxWorker(Outbox outbox, OutboxProperties properties, OutboxMetrics metrics, TransactionTemplate transaction,
-      List<Channel> channels) {
+      List<Channel> channels, Clock time) {
+    this.time = time;
     this.outbox = outbox;
     this.properties = properties;
     this.metrics = metrics;
@@ -78,7 +82,7 @@ public class OutboxWorker implements SmartLifecycle {
 
   /** One round: leases what is due and delivers it; returns how many messages it delivered or tried. */
   public int deliverDue() {
-    OffsetDateTime now = LeadJournal.now();
+    OffsetDateTime now = OffsetDateTime.now(time);
     List<UUID> leased = outbox.due(now, properties.batchSize()).stream()
         .filter(id -> outbox.lease(id, node, now, now.plus(properties.lease())))
         .toList();
@@ -99,7 +103,7 @@ public class OutboxWorker implements SmartLifecycle {
 
   private void deliver(UUID id) {
     OutboxMessage message = outbox.find(id).orElseThrow();
-    OffsetDateTime at = LeadJournal.now();
+    OffsetDateTime at = OffsetDateTime.now(time);
     long started = System.nanoTime();
     int attempt = message.attempts() + 1;
     Integer statusCode = null;
@@ -115,7 +119,7 @@ public class OutboxWorker implements SmartLifecycle {
       Integer code = statusCode;
       transaction.executeWithoutResult(status -> {
         outbox.attempted(id, attempt, at, node, true, code, null, millis);
-        outbox.sent(id, node, LeadJournal.now());
+        outbox.sent(id, node, OffsetDateTime.now(time));
       });
       metrics.sent(message.channel());
       return;
@@ -129,7 +133,7 @@ public class OutboxWorker implements SmartLifecycle {
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
     boolean dead = permanent || attempt >= properties.maxAttempts();
-    OffsetDateTime next = LeadJournal.now().plus(backoff(attempt));
+    OffsetDateTime next = OffsetDateTime.now(time).plus(backoff(attempt));
     Integer code = statusCode;
     String why = error;
     transaction.executeWithoutResult(status -> {

@@ -1,6 +1,6 @@
 package com.leadhandoff.privacy;
 
-import com.leadhandoff.lead.LeadJournal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import com.leadhandoff.outbox.Outbox;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,13 +43,17 @@ public class PersonalDataEraser {
   private final JdbcClient jdbc;
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final Clock clock;
   private final HistoryService history;
 
   private final ApplicationEventPublisher events;
+  private final Outbox outbox;
 
-  public PersonalDataEraser(JdbcClient jdbc, RuntimeService runtime, TaskService tasks, HistoryService history,
-      ApplicationEventPublisher events) {
+  public PersonalDataEraser(JdbcClient jdbc, RuntimeService runtime, TaskService tasks, HistoryService history, Clock clock,
+      ApplicationEventPublisher events, Outbox outbox) {
+    this.clock = clock;
     this.events = events;
+    this.outbox = outbox;
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -63,7 +68,7 @@ public class PersonalDataEraser {
     if (erasedAt.isEmpty()) {
       return Optional.empty();
     }
-    OffsetDateTime now = LeadJournal.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     eraseAppTables(leadId, now);
     int[] camunda = eraseCamunda(leadId.toString());
     Erasure erasure = new Erasure(leadId, erasedBy, now, camunda[0], camunda[1], camunda[2], erasedAt.get(0) != null);
@@ -91,11 +96,7 @@ public class PersonalDataEraser {
     // the rejection stage's detail quotes the rep's comment; the other details name teams, SLAs and channels
     jdbc.sql("update lead_stage_events set detail = null where lead_id = :id and stage = 'REJECTED'").param("id", id).update();
     jdbc.sql("update import_rows set message = null where lead_id = :id").param("id", id).update();
-    // messages about the lead (notifications, webhooks) quote its contact: those not yet sent are not sent, and none keeps it
-    jdbc.sql("update outbox_messages set status = 'DEAD', last_error = 'not sent: the lead''s personal data was erased' "
-        + "where lead_id = :id and status = 'PENDING'").param("id", id).update();
-    jdbc.sql("update outbox_messages set subject = null, html = null, body = '{\"erased\": true}' where lead_id = :id")
-        .param("id", id).update();
+    outbox.forgetLead(id);
     // the decisions' outputs may quote the title or domain; which rules matched stays as the audit of why
     jdbc.sql("update lead_decisions set outcome = '{\"erased\": true}' where lead_id = :id").param("id", id).update();
   }

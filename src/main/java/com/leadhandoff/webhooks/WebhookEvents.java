@@ -85,10 +85,10 @@ public class WebhookEvents {
     ObjectNode data = payload.putObject("data").put("leadId", leadId.toString());
     if (details != null) {
       Lead lead = leads.find(leadId).orElseThrow();
-      data.put("status", lead.status() == null ? null : lead.status().name()).put("team", lead.team())
-          .put("owner", owner(leadId)).put("email", lead.email()).put("firstName", lead.firstName()).put("lastName", lead.lastName())
-          .put("company", lead.companyName()).put("source", lead.source()).put("campaign", lead.campaign())
-          .put("priority", lead.priority());
+      data.put("status", lead.progress().status() == null ? null : lead.progress().status().name()).put("team", lead.progress().team())
+          .put("owner", owner(leadId)).put("email", lead.contact().email()).put("firstName", lead.contact().firstName()).put("lastName", lead.contact().lastName())
+          .put("company", lead.company().companyName()).put("source", lead.attribution().source()).put("campaign", lead.attribution().campaign())
+          .put("priority", lead.progress().priority());
       details.accept(data);
     }
     String body = payload.toString();

@@ -1,6 +1,6 @@
 package com.leadhandoff.webhooks;
 
-import com.leadhandoff.lead.LeadJournal;
+import java.time.Clock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -21,13 +21,17 @@ public class WebhookSubscriptions {
 
   private final JdbcClient jdbc;
 
-  public WebhookSubscriptions(JdbcClient jdbc) {
+  /** The engine's clock (operations.EngineClock). */
+  private final Clock time;
+
+  public WebhookSubscriptions(JdbcClient jdbc, Clock time) {
+    this.time = time;
     this.jdbc = jdbc;
   }
 
   Subscription create(String url, List<String> eventTypes, String secret, String description, String createdBy) {
     Subscription subscription = new Subscription(UUID.randomUUID(), url, List.copyOf(eventTypes), secret, description, true, createdBy,
-        LeadJournal.now());
+        OffsetDateTime.now(time));
     jdbc.sql("""
         insert into webhook_subscriptions (id, url, event_types, secret, description, active, created_by, created_at)
         values (:id, :url, :types, :secret, :description, true, :by, :at)""")

@@ -84,17 +84,17 @@ class NotificationsTest extends OutboxScenario {
     Lead lead = TestLeads.gradeAAtOwnCompany(capture, "warned", "webinar", null, "demo-request");
     String rep = acceptTask(lead.id()).getAssignee();
     String repMail = rep + "@reps.example";
-    mailAbout(repMail, "New lead for you: " + lead.email());
+    mailAbout(repMail, "New lead for you: " + lead.contact().email());
 
     Jobs.travelTo(engine, instanceOf(lead).getId(), berlin("2026-12-01T10:46"));
-    MimeMessage warning = mailAbout(repMail, "Reminder: " + lead.email());
-    assertThat(subject(warning)).isEqualTo("Reminder: " + lead.email() + " (" + lead.companyName() + ") is due Tue 1 Dec 11:00 Berlin time");
+    MimeMessage warning = mailAbout(repMail, "Reminder: " + lead.contact().email());
+    assertThat(subject(warning)).isEqualTo("Reminder: " + lead.contact().email() + " (" + lead.company().companyName() + ") is due Tue 1 Dec 11:00 Berlin time");
     assertThat(part(warning, "text/plain")).contains("the accept SLA of this lead ends Tue 1 Dec 11:00 Berlin time")
         .contains("When it is due and why: due Tue 1 Dec 11:00 Berlin time: 1 business hour from Tue 1 Dec 10:00");
 
     Jobs.travelTo(engine, instanceOf(lead).getId(), berlin("2026-12-01T11:01"));
     for (String address : List.of(repMail, "notify-manager@reps.example")) {
-      MimeMessage breach = mailAbout(address, "SLA missed: " + lead.email());
+      MimeMessage breach = mailAbout(address, "SLA missed: " + lead.contact().email());
       assertThat(part(breach, "text/plain")).contains("The accept SLA of this lead was due Tue 1 Dec 11:00 Berlin time and has been missed: "
           + "ACCEPT SLA missed by 1 min (team sales-emea, rep " + rep + ")");
     }
@@ -109,7 +109,7 @@ class NotificationsTest extends OutboxScenario {
     Jobs.travelTo(engine, instanceOf(escalated).getId(), berlin("2026-12-10T12:02"));
     Task escalation = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(escalated.id().toString())
         .taskDefinitionKey("Task_EscalateToManager").singleResult();
-    assertThat(part(mailAbout("notify-manager@reps.example", "Escalated to you: " + escalated.email()), "text/plain"))
+    assertThat(part(mailAbout("notify-manager@reps.example", "Escalated to you: " + escalated.contact().email()), "text/plain"))
         .contains("#/?task=" + escalation.getId());
 
     Lead rejected = TestLeads.gradeAAtOwnCompany(capture, "rejected", "webinar", null, "demo-request");
@@ -118,7 +118,7 @@ class NotificationsTest extends OutboxScenario {
     Jobs.runDue(engine, instanceOf(rejected).getId());
     Task review = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(rejected.id().toString()).singleResult();
     assertThat(review.getTaskDefinitionKey()).isEqualTo("Task_ReviewRejection");
-    assertThat(part(mailAbout("notify-marketer@reps.example", "Sales rejected " + rejected.email()), "text/plain"))
+    assertThat(part(mailAbout("notify-marketer@reps.example", "Sales rejected " + rejected.contact().email()), "text/plain"))
         .contains("(a team of three)").contains("#/?task=" + review.getId());
 
     Lead grey = capture.capture(new com.leadhandoff.capture.LeadSubmission(new com.leadhandoff.capture.LeadSubmission.Contact(
@@ -127,7 +127,7 @@ class NotificationsTest extends OutboxScenario {
         java.util.stream.Stream.of("demo-request", "pricing-page-view", "pricing-page-view", "pricing-page-view", "webinar-attended")
             .map(type -> new com.leadhandoff.capture.LeadSubmission.Activity(type, null, null)).toList()), "test");
     for (String address : List.of("notify-marketer@reps.example", "notify-manager@reps.example")) {
-      assertThat(part(mailAbout(address, "Grey case to decide together: " + grey.email()), "text/plain")).contains("Bigcorp");
+      assertThat(part(mailAbout(address, "Grey case to decide together: " + grey.contact().email()), "text/plain")).contains("Bigcorp");
     }
   }
 
@@ -155,10 +155,10 @@ class NotificationsTest extends OutboxScenario {
       Lead lead = TestLeads.gradeAAtOwnCompany(capture, "slacked", "webinar", null, "demo-request");
       String rep = acceptTask(lead.id()).getAssignee();
       Receiver.Request post = Await.until("a post in #sales-emea", SECONDS, () -> HTTP.received("/slack/sales-emea").stream()
-          .filter(r -> r.body().contains(lead.companyName())).findFirst().orElse(null));
+          .filter(r -> r.body().contains(lead.company().companyName())).findFirst().orElse(null));
       assertThat(post.body()).startsWith("{\"text\":\"New lead for you: ").contains("(for " + rep + ")")
           .contains("/camunda/app/tasklist/default/#/?task=" + acceptTask(lead.id()).getId());
-      assertThat(mailTo(rep + "@reps.example")).noneMatch(m -> subject(m).contains(lead.companyName()));
+      assertThat(mailTo(rep + "@reps.example")).noneMatch(m -> subject(m).contains(lead.company().companyName()));
     } finally {
       for (String rep : List.of("notify-rep-1", "notify-rep-2")) {
         api.send("PUT", "/api/notifications/preferences", rep, TestUsers.PASSWORD, "{\"channels\": [\"email\"]}", Map.of());
@@ -185,7 +185,7 @@ class NotificationsTest extends OutboxScenario {
     assertThat(digest.send()).isEqualTo(1);
     assertThat(digest.send()).as("a second node (or run) the same day writes nothing").isZero();
     MimeMessage mail = mailAbout("notify-manager@reps.example", "Lead hand-off today: ");
-    assertThat(part(mail, "text/plain")).contains("Open SLA breaches").contains(lead.companyName() + ": ACCEPT SLA, team sales-emea")
+    assertThat(part(mail, "text/plain")).contains("Open SLA breaches").contains(lead.company().companyName() + ": ACCEPT SLA, team sales-emea")
         .contains("Leads waiting to be accepted");
   }
 }

@@ -68,7 +68,7 @@ class WebhooksTest extends OutboxScenario {
         assertThat(verifies(secret, request)).as("signature of " + type(request)).isTrue();
         JsonNode data = JSON.readTree(request.body()).get("data");
         assertThat(data.get("leadId").asText()).isEqualTo(lead.id().toString());
-        assertThat(data.get("email").asText()).isEqualTo(lead.email());
+        assertThat(data.get("email").asText()).isEqualTo(lead.contact().email());
       }
       JsonNode assigned = JSON.readTree(first.get(2).body()).get("data");
       assertThat(assigned.get("rep").asText()).startsWith("notify-rep-").isEqualTo(assigned.get("owner").asText());
