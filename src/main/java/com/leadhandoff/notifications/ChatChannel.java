@@ -36,7 +36,9 @@ public class ChatChannel implements Channel {
   }
 
   static ChatChannel slack(Map<String, String> urls) {
-    return new ChatChannel(SLACK, urls, text -> JSON.createObjectNode().put("text", text).toString());
+    // Slack reads <...> as links and mentions (<!channel>): a lead's text is escaped as Slack asks, & < > as entities
+    return new ChatChannel(SLACK, urls, text -> JSON.createObjectNode()
+        .put("text", text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")).toString());
   }
 
   static ChatChannel teams(Map<String, String> urls) {
