@@ -33,6 +33,8 @@ public abstract class OutboxScenario extends LeadScenario {
 
   @DynamicPropertySource
   static void receivers(DynamicPropertyRegistry properties) {
+    // a second context in the JVM: its engine must not take the name the other contexts' webapps look up
+    properties.add("camunda.bpm.generate-unique-process-engine-name", () -> "true");
     properties.add("spring.mail.host", () -> "127.0.0.1");
     properties.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
     properties.add("lead-handoff.notifications.base-url", () -> "https://leads.example.com");
