@@ -2,7 +2,7 @@ package com.leadhandoff.notifications;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import com.leadhandoff.handoff.SalesTeams;
+import com.leadhandoff.teams.SalesTeams;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.lead.LeadStage;
@@ -136,7 +136,8 @@ public class Notifications {
     }
     if (event.stage() == LeadStage.SLA_WARNING) {
       Instant notBefore = properties.warningsInWorkingTime()
-          ? BusinessCalendar.add(teams.workingTime(clock.team()), OffsetDateTime.now(time).toInstant(), Duration.ZERO).at() : null;
+          ? BusinessCalendar.add(event.actor() == null ? teams.workingTime(clock.team())
+          : teams.workingTime(clock.team(), event.actor()), OffsetDateTime.now(time).toInstant(), Duration.ZERO).at() : null;
       send("sla-warning", event.leadId(), values, recipients, notBefore);
     } else {
       recipients.addAll(membersOf(List.of(Groups.SALES_MANAGERS)));

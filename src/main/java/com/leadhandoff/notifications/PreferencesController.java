@@ -41,13 +41,13 @@ public class PreferencesController {
   }
 
   @GetMapping
-  @AllowedGroups(AllowedGroups.EVERY_USER)
+  @AllowedGroups(AllowedGroups.ANY_USER)
   public Preferences mine(HttpServletRequest request) {
     return of(ApiUser.of(request).id());
   }
 
   @PutMapping
-  @AllowedGroups(AllowedGroups.EVERY_USER)
+  @AllowedGroups(AllowedGroups.ANY_USER)
   public Preferences setMine(@RequestBody PreferencesRequest body, HttpServletRequest request) {
     return save(ApiUser.of(request).id(), body);
   }

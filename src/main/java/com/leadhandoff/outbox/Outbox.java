@@ -119,7 +119,13 @@ public class Outbox {
    * A lead's personal data is erased: its messages not yet sent are not sent (dead, saying why), and none keeps what it
    * said (the body only says it was erased). Messages written after this in the erasure's transaction (lead.erased) stay.
    */
-  public void forgetLead(UUID leadId) {
+  @org.springframework.context.event.EventListener
+  @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
+  public void forget(com.leadhandoff.lead.PersonalDataErased erased) {
+    forgetLead(erased.leadId());
+  }
+
+  void forgetLead(UUID leadId) {
     jdbc.sql("update outbox_messages set status = 'DEAD', last_error = 'not sent: the lead''s personal data was erased' "
         + "where lead_id = :id and status = 'PENDING'").param("id", leadId).update();
     jdbc.sql("update outbox_messages set subject = null, html = null, body = '{\"erased\": true}' where lead_id = :id")

@@ -12,8 +12,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface AllowedGroups {
-  /** Any authenticated user, whatever their groups: what a user does for themself (their notification channels). */
-  String EVERY_USER = "*";
+
+  /** Any authenticated user: the endpoint checks who may do what itself (e.g. a team's own managers and reps). */
+  String ANY_USER = "*";
 
   String[] value();
 }

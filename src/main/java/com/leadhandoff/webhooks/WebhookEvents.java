@@ -8,9 +8,9 @@ import com.leadhandoff.lead.LeadAssigned;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.lead.LeadStage;
 import com.leadhandoff.lead.LeadStageReached;
+import com.leadhandoff.lead.PersonalDataErased;
 import com.leadhandoff.outbox.NewMessage;
 import com.leadhandoff.outbox.Outbox;
-import com.leadhandoff.privacy.LeadErased;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +47,11 @@ public class WebhookEvents {
   private final RoutingRepository routing;
   private final ObjectMapper json;
 
+  private final java.time.Clock time;
+
   public WebhookEvents(WebhookSubscriptions subscriptions, Outbox outbox, LeadRepository leads, RoutingRepository routing,
-      ObjectMapper json) {
+      ObjectMapper json, java.time.Clock time) {
+    this.time = time;
     this.subscriptions = subscriptions;
     this.outbox = outbox;
     this.leads = leads;
@@ -71,9 +74,11 @@ public class WebhookEvents {
         .put("reason", event.reason()));
   }
 
+  /** After the outbox forgot the lead's earlier messages (its listener goes first), so this one keeps its id. */
   @EventListener
-  public void erased(LeadErased event) {
-    send(ERASED, event.leadId(), event.at(), null);
+  @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+  public void erased(PersonalDataErased event) {
+    send(ERASED, event.leadId(), OffsetDateTime.now(time), null);
   }
 
   private void send(String type, UUID leadId, OffsetDateTime at, java.util.function.Consumer<ObjectNode> details) {
