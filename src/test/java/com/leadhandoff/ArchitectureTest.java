@@ -39,6 +39,8 @@ class ArchitectureTest {
       Map.entry("lead_contacts", "feedback"), Map.entry("lead_feedback", "feedback"),
       Map.entry("accounts", "accounts"), Map.entry("account_domains", "accounts"),
       Map.entry("lead_milestones", "reporting"), Map.entry("lead_erasures", "privacy"),
+      Map.entry("outbox_messages", "outbox"), Map.entry("outbox_attempts", "outbox"),
+      Map.entry("webhook_subscriptions", "webhooks"), Map.entry("notification_preferences", "notifications"),
       Map.entry("sales_teams", "teams"), Map.entry("team_working_hours", "teams"), Map.entry("team_company_days", "teams"),
       Map.entry("team_managers", "teams"), Map.entry("team_settings_version", "teams"), Map.entry("sales_reps", "teams"),
       Map.entry("rep_working_hours", "teams"), Map.entry("rep_absences", "teams"), Map.entry("team_audit", "teams"),

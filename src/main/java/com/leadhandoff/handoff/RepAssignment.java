@@ -1,6 +1,7 @@
 package com.leadhandoff.handoff;
 
 import com.leadhandoff.deployment.Processes;
+import com.leadhandoff.lead.LeadAssigned;
 import com.leadhandoff.teams.SalesTeams;
 import com.leadhandoff.teams.TeamRepository;
 import com.leadhandoff.teams.TeamRepository.RepSettings;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +43,12 @@ public class RepAssignment {
   private final SalesTeams teams;
   private final TeamRepository reps;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   public RepAssignment(IdentityService identity, TaskService tasks, RoutingRepository routing, RoutingProperties properties,
-      SalesTeams teams, TeamRepository reps, Clock clock) {
+      SalesTeams teams, TeamRepository reps, Clock clock, ApplicationEventPublisher events) {
     this.clock = clock;
+    this.events = events;
     this.identity = identity;
     this.tasks = tasks;
     this.routing = routing;
@@ -72,7 +76,11 @@ public class RepAssignment {
       reason = choice.reason();
     }
     execution.setVariable("assignee", chosen);
-    routing.record(new RoutingRepository.LedgerEntry(leadId, team, chosen, reason, OffsetDateTime.now(clock)));
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    routing.record(new RoutingRepository.LedgerEntry(leadId, team, chosen, reason, now));
+    if (chosen != null) {
+      events.publishEvent(new LeadAssigned(leadId, team, chosen, reason, now));
+    }
   }
 
   /** Whoever completes the accept task owns the lead from then on (a rep may have taken it from the team queue). */

@@ -95,7 +95,7 @@ public class LeadJournal {
     if (stage.isClosed()) {
       leads.markClosed(leadId); // the contact may come back as a new lead
     }
-    events.publishEvent(new LeadStageReached(leadId, stage, now));
+    events.publishEvent(new LeadStageReached(leadId, stage, now, actor, detail));
   }
 
   private static UUID leadId(DelegateExecution execution) {

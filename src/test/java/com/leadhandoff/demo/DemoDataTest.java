@@ -53,6 +53,18 @@ class DemoDataTest {
   }
 
   @Test
+  void theDemoKeepsTheNotificationEmailsItHasNoMailServerForAndShowsThemToManagers() {
+    com.leadhandoff.ApiClient api = new com.leadhandoff.ApiClient(port);
+    com.fasterxml.jackson.databind.JsonNode sent = com.leadhandoff.Await.until("the demo leads' assignment emails kept as sent",
+        java.time.Duration.ofSeconds(30), () -> {
+          com.fasterxml.jackson.databind.JsonNode kept = api.get("/api/outbox/messages?status=SENT&channel=email", "maria", demo.password()).json();
+          return kept.size() > 0 ? kept : null;
+        });
+    assertThat(sent.get(0).get("recipient").asText()).endsWith("@demo.leadhandoff.invalid");
+    assertThat(sent.findValuesAsText("subject")).anyMatch(subject -> subject.startsWith("New lead for you: "));
+  }
+
+  @Test
   void everyDemoUserLogsInWithTheDemoPasswordAndIsInItsGroups() {
     for (DemoData.DemoUser user : DemoData.USERS) {
       assertThat(identity.checkPassword(user.id(), demo.password())).as(user.id()).isTrue();
