@@ -1,5 +1,7 @@
 package com.leadhandoff.api;
 
+import com.leadhandoff.feedback.FormFieldsOnly;
+import com.leadhandoff.security.ObjectVariables;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,7 +22,9 @@ import org.springframework.stereotype.Component;
  * engine wraps a task listener's exception, and the task resource wraps that again in a RestException, so a
  * refused task answer ({@link BadUserRequestException} from the feedback rules) or a serialized Java object
  * variable (ENGINE-17007, Java serialization is off) would reach the caller as 500; so would a DMN file that does not
- * parse (ENGINE-22004), without the parser's reason, which is in the causes. A deployment the model guard refuses is a
+ * parse (ENGINE-22004), without the parser's reason, which is in the causes. Requests that would store an object variable
+ * or complete a task with more than its form's fields are refused before any resource runs ({@link ObjectVariables},
+ * {@link FormFieldsOnly}). A deployment the model guard refuses is a
  * {@code ParseException}, which Camunda's own handler answers with 400 and every violation. Every other error is
  * answered by Camunda's own handlers.
  */
@@ -39,6 +43,8 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     register(RefusedInputInRestException.class);
     register(RefusedInputInEngineException.class);
+    register(ObjectVariables.Refused.class);
+    register(FormFieldsOnly.class);
   }
 
   /** 400 for refused input inside the exception; otherwise whatever Camunda's handler answers. */

@@ -1,5 +1,7 @@
 package com.leadhandoff.api;
 
+import com.leadhandoff.feedback.FormFieldsOnly;
+import com.leadhandoff.security.ObjectVariables;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
@@ -9,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The webapps' own engine API ({@code /camunda/api/engine}, what Tasklist submits forms to) answers refused input as
- * the REST API does ({@link EngineRestErrors}): 400 with the rule in plain words, not 500 with the engine's wrapper.
+ * the REST API does ({@link EngineRestErrors}): 400 with the rule in plain words, not 500 with the engine's wrapper; and
+ * refuses what the REST API refuses before the engine is called (object variables, more than a task form's fields).
  * The Camunda starter's initializer registers that servlet with a fixed JAX-RS application; Jersey also adds the
  * mappers named in the servlet's {@code jersey.config.server.provider.classnames} init parameter, which is set here
  * right after the starter's initializer ran (its order ties with any other initializer's, so it is wrapped).
@@ -37,6 +40,7 @@ public class WebappEngineApiErrors implements BeanPostProcessor {
       throw new IllegalStateException("The webapps registered no servlet '" + SERVLET + "': Tasklist's refused answers would be 500s");
     }
     engineApi.setInitParameter("jersey.config.server.provider.classnames", String.join(",",
-        EngineRestErrors.RefusedInputInRestException.class.getName(), EngineRestErrors.RefusedInputInEngineException.class.getName()));
+        EngineRestErrors.RefusedInputInRestException.class.getName(), EngineRestErrors.RefusedInputInEngineException.class.getName(),
+        ObjectVariables.Refused.class.getName(), FormFieldsOnly.class.getName()));
   }
 }
