@@ -3,6 +3,7 @@ package com.leadhandoff.handoff;
 import com.leadhandoff.lead.LeadJournal;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -27,8 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Reassignments {
 
-  /** Camunda's state of a task whose properties are still being set while it is created. */
-  private static final String BEING_CREATED = "Init";
+  /** Camunda's states of an open task; before, it is being created, after, completed or deleted by the process. */
+  private static final Set<String> OPEN = Set.of("Created", "Updated");
 
   private final IdentityService identity;
   private final RoutingRepository routing;
@@ -44,13 +45,15 @@ public class Reassignments {
     if (person == null) {
       return;
     }
-    String team = to == null ? firstCandidateGroup(task) : teamOf(task, to, "assign");
+    String team = to == null ? firstCandidateGroup(task) : teamOf(task, to, "assign", true);
+    DelegationState delegation = ((Task) task).getDelegationState();
+    String owner = task.getOwner();
     String how;
     if (to == null) {
       how = "returned to the team queue by " + person + (from == null ? "" : " (was " + from + ")");
-    } else if (((Task) task).getDelegationState() == DelegationState.PENDING) {
+    } else if (delegation == DelegationState.PENDING && Objects.equals(owner, from)) {
       how = "delegated by " + person + " to " + to;
-    } else if (((Task) task).getDelegationState() == DelegationState.RESOLVED) {
+    } else if (delegation == DelegationState.RESOLVED && to.equals(owner)) {
       how = "handed back to " + to + " by " + person + " (delegation resolved)";
     } else if (to.equals(person)) {
       how = "claimed by " + person + (from == null ? " from the team queue" : " (was " + from + ")");
@@ -68,14 +71,14 @@ public class Reassignments {
   /** Before the task's owner changes (a delegation makes the assignee the owner): only to someone of the team. */
   public void ownerChanging(DelegateTask task, String to) {
     if (person(task) != null && to != null) {
-      teamOf(task, to, "make the owner of");
+      teamOf(task, to, "make the owner of", true);
     }
   }
 
-  /** Before a candidate user is added: only someone of the team. */
+  /** Before a candidate user is added (Camunda has added it to the task's links already): only a member of its groups. */
   public void candidateUserAdding(DelegateTask task, String userId) {
     if (person(task) != null) {
-      teamOf(task, userId, "add as candidate to");
+      teamOf(task, userId, "add as candidate to", false);
     }
   }
 
@@ -89,20 +92,23 @@ public class Reassignments {
   }
 
   /**
-   * The person making this change to a lead's task, or null when the process makes it (the task is being created, or
-   * no one is logged in) or the task is not a lead's (a task someone created in Tasklist).
+   * The person making this change to a lead's open task, or null when the process makes it (the task is being created,
+   * completed or deleted, or no one is logged in) or the task is not a lead's (a task someone created in Tasklist).
    */
   private String person(DelegateTask task) {
     Authentication authentication = identity.getCurrentAuthentication();
     if (authentication == null || authentication.getUserId() == null || task.getProcessInstanceId() == null
-        || BEING_CREATED.equals(((Task) task).getTaskState())) {
+        || !OPEN.contains(((Task) task).getTaskState())) {
       return null;
     }
     return authentication.getUserId();
   }
 
-  /** The candidate group of the task the user is a member of (or the first, for a candidate user); 403 for anyone else. */
-  private String teamOf(DelegateTask task, String userId, String what) {
+  /**
+   * The candidate group of the task the user is a member of (or the first, for one of its candidate users if they
+   * count); 403 for anyone else.
+   */
+  private String teamOf(DelegateTask task, String userId, String what, boolean candidateUsersCount) {
     List<String> groups = candidateGroups(task);
     String team = Context.getCommandContext().runWithoutAuthorization(() -> groups.stream()
         .filter(group -> identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0).findFirst()
@@ -110,7 +116,7 @@ public class Reassignments {
     if (team != null) {
       return team;
     }
-    boolean candidateUser = task.getCandidates().stream().anyMatch(link -> userId.equals(link.getUserId()));
+    boolean candidateUser = candidateUsersCount && task.getCandidates().stream().anyMatch(link -> userId.equals(link.getUserId()));
     if (candidateUser) {
       return groups.isEmpty() ? null : groups.get(0);
     }

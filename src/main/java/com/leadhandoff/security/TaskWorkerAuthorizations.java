@@ -6,10 +6,12 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 import com.leadhandoff.handoff.Reassignments;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -97,13 +99,21 @@ public class TaskWorkerAuthorizations extends AbstractProcessEnginePlugin {
 
   /**
    * Tasks opened by an earlier version gave their workers UPDATE, which also sets any variable: once, each such grant
-   * becomes what new tasks give (READ, TASK_WORK, TASK_ASSIGN, READ_VARIABLE), and their historic task READ_VARIABLE.
+   * becomes what new tasks give (READ, TASK_WORK, TASK_ASSIGN, READ_VARIABLE), and their historic task READ_VARIABLE; the
+   * task gets the card's variables as new tasks do (TaskFacts), since its workers no longer read the process instance's.
    */
   @EventListener(ApplicationStartedEvent.class)
   @Order(2)
   public void narrowOpenTasksOnce() {
     int narrowed = forEachOpenTaskGrantOnce(NARROWED, (task, taskGrant, root) -> {
       AuthorizationService authorizations = engine.getObject().getAuthorizationService();
+      TaskService tasks = engine.getObject().getTaskService();
+      for (Map<String, String> card : IdentityBootstrap.CARD_VARIABLES) {
+        Object value = tasks.getVariable(task.getId(), card.get("name"));
+        if (value != null && tasks.getVariableLocal(task.getId(), card.get("name")) == null) {
+          tasks.setVariableLocal(task.getId(), card.get("name"), value);
+        }
+      }
       int changed = grant(authorizations, taskGrant, Resources.HISTORIC_TASK, task.getId(), HistoricTaskPermissions.READ_VARIABLE, root);
       if (taskGrant.isPermissionGranted(Permissions.UPDATE) || !taskGrant.isPermissionGranted(TaskPermissions.READ_VARIABLE)) {
         taskGrant.removePermission(Permissions.UPDATE);
