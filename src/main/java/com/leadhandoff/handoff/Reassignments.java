@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * assignee, delegate, claim for someone, owner and candidate links): only someone of the task's team, that is a member
  * of one of its candidate groups or one of its candidate users. Anyone else is refused with 403, whoever asks, and
  * nothing changes. A task's team is the routing decision's: nobody adds or removes a task's candidate groups by hand.
- * Every change of assignee a person makes is written to the routing ledger with who made it and how, and a rep's task
- * hands its lead to the new rep (the process variable {@code assignee}, which SLA breaches and the rotation read).
+ * Every change of assignee a person makes to a sales team's task is written to the routing ledger with who made it and
+ * how, and hands the lead to the new rep (the process variable {@code assignee}, which SLA breaches and the rotation
+ * read); a review's or an escalation's assignee is not the lead's rep.
  * What the process does itself (a task being created, a job, the application's own code) is not checked here.
  */
 @Component
@@ -39,46 +40,55 @@ public class Reassignments {
     this.routing = routing;
   }
 
-  /** Before the task's assignee changes: refused unless the new one is of the task's team; recorded in the ledger. */
+  /**
+   * Before the task's assignee changes: refused unless the new one is of the task's team. A sales team's task (the
+   * lead's own team among its candidate groups) hands the lead on: a line of the routing ledger, and the lead's rep.
+   */
   public void assigneeChanging(DelegateTask task, String from, String to) {
     String person = person(task);
     if (person == null) {
       return;
     }
-    String team = to == null ? firstCandidateGroup(task) : teamOf(task, to, "assign", true);
-    DelegationState delegation = ((Task) task).getDelegationState();
-    String owner = task.getOwner();
-    String how;
-    if (to == null) {
-      how = "returned to the team queue by " + person + (from == null ? "" : " (was " + from + ")");
-    } else if (delegation == DelegationState.PENDING && Objects.equals(owner, from)) {
-      how = "delegated by " + person + " to " + to;
-    } else if (delegation == DelegationState.RESOLVED && to.equals(owner)) {
-      how = "handed back to " + to + " by " + person + " (delegation resolved)";
-    } else if (to.equals(person)) {
-      how = "claimed by " + person + (from == null ? " from the team queue" : " (was " + from + ")");
-    } else {
-      how = "reassigned by " + person + (from == null ? " from the team queue" : " from " + from) + " to " + to;
+    if (to != null) {
+      requireTeamMember(task, to, "assign", true);
     }
-    Object leadTeam = task.getVariable("team");
-    routing.record(new RoutingRepository.LedgerEntry(leadId(task), team != null ? team : String.valueOf(leadTeam), to,
-        task.getName() + ": " + how, LeadJournal.now()));
-    if (to != null && leadTeam != null && candidateGroups(task).contains(leadTeam.toString())) {
+    Object team = task.getVariable("team");
+    if (team == null || !candidateGroups(task).contains(team.toString())) {
+      return; // a review or an escalation: the lead stays with its rep
+    }
+    routing.record(new RoutingRepository.LedgerEntry(leadId(task), team.toString(), to, task.getName() + ": " + how(task, person, from, to),
+        LeadJournal.now()));
+    if (to != null) {
       task.getExecution().setVariable("assignee", to); // the lead's rep, as if the rotation had chosen them
     }
+  }
+
+  private static String how(DelegateTask task, String person, String from, String to) {
+    DelegationState delegation = ((Task) task).getDelegationState();
+    String owner = task.getOwner();
+    if (to == null) {
+      return "returned to the team queue by " + person + (from == null ? "" : " (was " + from + ")");
+    } else if (delegation == DelegationState.PENDING && Objects.equals(owner, from)) {
+      return "delegated by " + person + " to " + to;
+    } else if (delegation == DelegationState.RESOLVED && to.equals(owner)) {
+      return "handed back to " + to + " by " + person + " (delegation resolved)";
+    } else if (to.equals(person)) {
+      return "claimed by " + person + (from == null ? " from the team queue" : " (was " + from + ")");
+    }
+    return "reassigned by " + person + (from == null ? " from the team queue" : " from " + from) + " to " + to;
   }
 
   /** Before the task's owner changes (a delegation makes the assignee the owner): only to someone of the team. */
   public void ownerChanging(DelegateTask task, String to) {
     if (person(task) != null && to != null) {
-      teamOf(task, to, "make the owner of", true);
+      requireTeamMember(task, to, "make the owner of", true);
     }
   }
 
   /** Before a candidate user is added (Camunda has added it to the task's links already): only a member of its groups. */
   public void candidateUserAdding(DelegateTask task, String userId) {
     if (person(task) != null) {
-      teamOf(task, userId, "add as candidate to", false);
+      requireTeamMember(task, userId, "add as candidate to", false);
     }
   }
 
@@ -104,34 +114,21 @@ public class Reassignments {
     return authentication.getUserId();
   }
 
-  /**
-   * The candidate group of the task the user is a member of (or the first, for one of its candidate users if they
-   * count); 403 for anyone else.
-   */
-  private String teamOf(DelegateTask task, String userId, String what, boolean candidateUsersCount) {
+  /** 403 unless the user is a member of one of the task's candidate groups (or one of its candidate users, if they count). */
+  private void requireTeamMember(DelegateTask task, String userId, String what, boolean candidateUsersCount) {
     List<String> groups = candidateGroups(task);
-    String team = Context.getCommandContext().runWithoutAuthorization(() -> groups.stream()
-        .filter(group -> identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0).findFirst()
-        .orElse(null));
-    if (team != null) {
-      return team;
-    }
+    boolean member = Context.getCommandContext().runWithoutAuthorization(() -> groups.stream()
+        .anyMatch(group -> identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0));
     boolean candidateUser = candidateUsersCount && task.getCandidates().stream().anyMatch(link -> userId.equals(link.getUserId()));
-    if (candidateUser) {
-      return groups.isEmpty() ? null : groups.get(0);
+    if (!member && !candidateUser) {
+      throw new AuthorizationException("Cannot " + what + " task " + task.getName() + " (" + task.getId() + ") " + userId
+          + ": not of the task's team " + groups + ". A lead goes only to a rep of its team.");
     }
-    throw new AuthorizationException("Cannot " + what + " task " + task.getName() + " (" + task.getId() + ") " + userId
-        + ": not of the task's team " + groups + ". A lead goes only to a rep of its team.");
   }
 
   private static List<String> candidateGroups(DelegateTask task) {
     return task.getCandidates().stream().filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
         .map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
-  }
-
-  private static String firstCandidateGroup(DelegateTask task) {
-    List<String> groups = candidateGroups(task);
-    return groups.isEmpty() ? null : groups.get(0);
   }
 
   private static UUID leadId(DelegateTask task) {
