@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -71,6 +72,10 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
       if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodySizeLimitFilter.tooLarge(tooLarge.limit));
       }
+    }
+    Optional<FieldError> field = StrictJson.fieldError(e);
+    if (field.isPresent()) {
+      return ResponseEntity.badRequest().body(validationProblem(List.of(field.get())));
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         "The body is not a JSON document of the expected shape.");

@@ -15,7 +15,12 @@ import org.springframework.http.converter.AbstractHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.stereotype.Component;
 
-/** Writes a report as CSV (header row, then one line per row) for spreadsheets, as a download named after the report and range. */
+/**
+ * Writes a report as CSV (header row, then one line per row) for spreadsheets, as a download named after the report and
+ * range. Text that a spreadsheet would run as a formula (OWASP CSV injection: a cell starting with = + - @, tab or
+ * carriage return, e.g. a campaign named {@code =HYPERLINK(...)}) is written with a leading apostrophe, so it shows as
+ * text; numbers stay numbers.
+ */
 @Component
 class ReportCsvConverter extends AbstractHttpMessageConverter<ReportTable> {
 
@@ -47,8 +52,15 @@ class ReportCsvConverter extends AbstractHttpMessageConverter<ReportTable> {
     Writer writer = new OutputStreamWriter(output.getBody(), StandardCharsets.UTF_8);
     try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(table.columns().toArray(String[]::new)).get())) {
       for (Map<String, Object> row : table.rows()) {
-        csv.printRecord(table.columns().stream().map(row::get).toList());
+        csv.printRecord(table.columns().stream().map(column -> asText(row.get(column))).toList());
       }
     }
+  }
+
+  private static Object asText(Object value) {
+    if (value instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      return "'" + text;
+    }
+    return value;
   }
 }

@@ -161,7 +161,7 @@ class LeadCaptureSliceTest {
 
   @Test
   void anUnreadableBodyIsAProblemNotAServerError() {
-    ApiClient.Response response = api.post("/api/leads", "website", TestUsers.PASSWORD, "{\"contact\": [");
+    ApiClient.Response response = api.post("/api/leads", "website", TestUsers.PASSWORD, "{\"contact\": {\"email\": ");
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.json().get("title").asText()).isEqualTo("Unreadable request body");
   }
