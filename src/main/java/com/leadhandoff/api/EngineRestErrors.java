@@ -1,11 +1,11 @@
 package com.leadhandoff.api;
 
-import com.leadhandoff.feedback.FormFieldsOnly;
-import com.leadhandoff.security.ObjectVariables;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  * refused task answer ({@link BadUserRequestException} from the feedback rules) or a serialized Java object
  * variable (ENGINE-17007, Java serialization is off) would reach the caller as 500; so would a DMN file that does not
  * parse (ENGINE-22004), without the parser's reason, which is in the causes. Requests that would store an object variable
- * or complete a task with more than its form's fields are refused before any resource runs ({@link ObjectVariables},
- * {@link FormFieldsOnly}). A deployment the model guard refuses is a
+ * or complete a task with more than its form's fields are refused before any resource runs: the features' request
+ * filters (the Spring beans that are JAX-RS {@link ContainerRequestFilter}s: security.ObjectVariables.Refused,
+ * feedback.FormFieldsOnly) are registered here and on Tasklist's engine API ({@link WebappEngineApiErrors}). A deployment the model guard refuses is a
  * {@code ParseException}, which Camunda's own handler answers with 400 and every violation. Every other error is
  * answered by Camunda's own handlers.
  */
@@ -39,12 +40,17 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
   /** The engine's code for "Unable to transform DMN resource": the parser's reason is only in the cause. */
   static final String DMN_NOT_TRANSFORMED = "ENGINE-22004";
 
+  private final List<ContainerRequestFilter> filters;
+
+  public EngineRestErrors(List<ContainerRequestFilter> filters) {
+    this.filters = filters;
+  }
+
   @Override
   protected void registerAdditionalResources() {
     register(RefusedInputInRestException.class);
     register(RefusedInputInEngineException.class);
-    register(ObjectVariables.Refused.class);
-    register(FormFieldsOnly.class);
+    filters.forEach(this::register);
   }
 
   /** 400 for refused input inside the exception; otherwise whatever Camunda's handler answers. */

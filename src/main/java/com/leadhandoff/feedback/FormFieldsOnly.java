@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
+import org.springframework.stereotype.Component;
 
 /**
  * A task is completed with its form's answers and nothing else: complete, submit-form, resolve, bpmnError and
@@ -28,8 +29,9 @@ import org.camunda.bpm.engine.rest.util.EngineUtil;
  * {@code team}, {@code acceptBreaches} or the contact's {@code email} on the way. Anything else is refused with 400
  * naming the variables and the form's fields before the engine is called, so nothing is written. A task the caller
  * cannot see, or one without a Camunda Form, is left to Camunda to answer. Registered on both of Camunda's JAX-RS
- * applications (api.EngineRestErrors, api.WebappEngineApiErrors).
+ * applications (api.EngineRestErrors, api.WebappEngineApiErrors); stateless, as Jersey makes its own from the class name.
  */
+@Component
 public class FormFieldsOnly implements ContainerRequestFilter {
 
   /** The task commands that set variables: /engine-rest/task/{id}/..., and /engine/{name}/task/{id}/... */

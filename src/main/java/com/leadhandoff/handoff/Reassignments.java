@@ -1,6 +1,7 @@
 package com.leadhandoff.handoff;
 
 import com.leadhandoff.lead.LeadJournal;
+import com.leadhandoff.security.TaskHandOver;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * What the process does itself (a task being created, a job, the application's own code) is not checked here.
  */
 @Component
-public class Reassignments {
+public class Reassignments implements TaskHandOver {
 
   /** Camunda's states of an open task; before, it is being created, after, completed or deleted by the process. */
   private static final Set<String> OPEN = Set.of("Created", "Updated");
@@ -44,6 +45,7 @@ public class Reassignments {
    * Before the task's assignee changes: refused unless the new one is of the task's team. A sales team's task (the
    * lead's own team among its candidate groups) hands the lead on: a line of the routing ledger, and the lead's rep.
    */
+  @Override
   public void assigneeChanging(DelegateTask task, String from, String to) {
     String person = person(task);
     if (person == null) {
@@ -79,6 +81,7 @@ public class Reassignments {
   }
 
   /** Before the task's owner changes (a delegation makes the assignee the owner): only to someone of the team. */
+  @Override
   public void ownerChanging(DelegateTask task, String to) {
     if (person(task) != null && to != null) {
       requireTeamMember(task, to, "make the owner of", true);
@@ -86,6 +89,7 @@ public class Reassignments {
   }
 
   /** Before a candidate user is added (Camunda has added it to the task's links already): only a member of its groups. */
+  @Override
   public void candidateUserAdding(DelegateTask task, String userId) {
     if (person(task) != null) {
       requireTeamMember(task, userId, "add as candidate to", false);
@@ -93,6 +97,7 @@ public class Reassignments {
   }
 
   /** Before a candidate group is added or removed: never by a person. */
+  @Override
   public void candidateGroupsChanging(DelegateTask task) {
     String person = person(task);
     if (person != null) {

@@ -42,8 +42,9 @@ public class ObjectVariables extends AbstractProcessEnginePlugin {
   /**
    * 400 for a request that would store an object variable: a variable value whose type is Object, one without a type
    * whose value is a JSON object or array (Camunda would store it as a serialized object), or a binary variable
-   * upload with an object type part. Registered on both of Camunda's JAX-RS applications.
+   * upload with an object type part. Registered on both of Camunda's JAX-RS applications (api.EngineRestErrors); stateless.
    */
+  @Component
   public static class Refused implements ContainerRequestFilter {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -3,7 +3,6 @@ package com.leadhandoff.security;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
-import com.leadhandoff.handoff.Reassignments;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ import org.springframework.stereotype.Component;
  * process definition (which would open every team's leads to every rep), and no more:
  * <ul>
  *   <li><b>work the task, not rewrite the lead</b> ({@code enforceSpecificVariablePermission}): READ, TASK_WORK (claim,
- *   complete), TASK_ASSIGN (hand it to someone else, see {@link Reassignments}) and READ_VARIABLE on the task, instead of
+ *   complete), TASK_ASSIGN (hand it to someone else, see {@link TaskHandOver}) and READ_VARIABLE on the task, instead of
  *   Camunda's default UPDATE, which also lets them set any variable ({@code team}, {@code acceptBreaches}, the
  *   contact's {@code email}) through the REST API. What a completion may send is the task form's fields
  *   ({@code feedback.FormFieldsOnly}).</li>
@@ -66,11 +65,11 @@ public class TaskWorkerAuthorizations extends AbstractProcessEnginePlugin {
   private static final int PAGE = 500;
 
   private final ObjectProvider<ProcessEngine> engine;
-  private final ObjectProvider<Reassignments> reassignments;
+  private final ObjectProvider<TaskHandOver> handOver;
 
-  public TaskWorkerAuthorizations(ObjectProvider<ProcessEngine> engine, ObjectProvider<Reassignments> reassignments) {
+  public TaskWorkerAuthorizations(ObjectProvider<ProcessEngine> engine, ObjectProvider<TaskHandOver> handOver) {
     this.engine = engine;
-    this.reassignments = reassignments;
+    this.handOver = handOver;
   }
 
   @Override
@@ -79,7 +78,7 @@ public class TaskWorkerAuthorizations extends AbstractProcessEnginePlugin {
     configuration.setEnforceSpecificVariablePermission(true);
     // a BPMN error thrown on a task (TASK_WORK) that no boundary event catches fails instead of ending the lead
     configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
-    configuration.setResourceAuthorizationProvider(new Provider(reassignments));
+    configuration.setResourceAuthorizationProvider(new Provider(handOver));
   }
 
   /**
@@ -190,14 +189,14 @@ public class TaskWorkerAuthorizations extends AbstractProcessEnginePlugin {
   /**
    * Camunda's default provider, except that a task's workers get {@link #TASK_WORKER} on it rather than UPDATE, plus READ
    * on the task's process instance; and a change of who works an existing task, made by a person, must pass
-   * {@link Reassignments}.
+   * {@link TaskHandOver}.
    */
   static class Provider extends DefaultAuthorizationProvider {
 
-    private final ObjectProvider<Reassignments> reassignments;
+    private final ObjectProvider<TaskHandOver> handOver;
 
-    Provider(ObjectProvider<Reassignments> reassignments) {
-      this.reassignments = reassignments;
+    Provider(ObjectProvider<TaskHandOver> handOver) {
+      this.handOver = handOver;
     }
 
     @Override
@@ -207,31 +206,31 @@ public class TaskWorkerAuthorizations extends AbstractProcessEnginePlugin {
 
     @Override
     public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
-      reassignments.getObject().assigneeChanging((DelegateTask) task, oldAssignee, newAssignee);
+      handOver.getObject().assigneeChanging((DelegateTask) task, oldAssignee, newAssignee);
       return super.newTaskAssignee(task, oldAssignee, newAssignee);
     }
 
     @Override
     public AuthorizationEntity[] newTaskOwner(Task task, String oldOwner, String newOwner) {
-      reassignments.getObject().ownerChanging((DelegateTask) task, newOwner);
+      handOver.getObject().ownerChanging((DelegateTask) task, newOwner);
       return super.newTaskOwner(task, oldOwner, newOwner);
     }
 
     @Override
     public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
-      reassignments.getObject().candidateUserAdding((DelegateTask) task, userId);
+      handOver.getObject().candidateUserAdding((DelegateTask) task, userId);
       return super.newTaskUserIdentityLink(task, userId, type);
     }
 
     @Override
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
-      reassignments.getObject().candidateGroupsChanging((DelegateTask) task);
+      handOver.getObject().candidateGroupsChanging((DelegateTask) task);
       return super.newTaskGroupIdentityLink(task, groupId, type);
     }
 
     @Override
     public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
-      reassignments.getObject().candidateGroupsChanging((DelegateTask) task);
+      handOver.getObject().candidateGroupsChanging((DelegateTask) task);
       return super.deleteTaskGroupIdentityLink(task, groupId, type);
     }
 
