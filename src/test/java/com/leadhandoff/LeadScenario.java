@@ -1,10 +1,12 @@
 package com.leadhandoff;
 
 import com.leadhandoff.capture.LeadCaptureService;
+import com.leadhandoff.deployment.Processes;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.lead.LeadStage;
 import com.leadhandoff.lead.StageEvent;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -23,6 +25,7 @@ public abstract class LeadScenario {
   @Autowired protected ProcessEngine engine;
   @Autowired protected LeadCaptureService capture;
   @Autowired protected LeadRepository leads;
+  @Autowired protected Clock clock;
 
   @BeforeEach
   void initAssertions() {
@@ -45,7 +48,7 @@ public abstract class LeadScenario {
   /** The lead's lifecycle instance (the sales follow-up it calls has the same business key). */
   protected ProcessInstance instanceOf(Lead lead) {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(lead.id().toString())
-        .processDefinitionKey("LeadLifecycle").singleResult();
+        .processDefinitionKey(Processes.LEAD_LIFECYCLE).singleResult();
   }
 
   protected List<LeadStage> stages(Lead lead) {

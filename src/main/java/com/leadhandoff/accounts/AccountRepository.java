@@ -1,9 +1,12 @@
 package com.leadhandoff.accounts;
 
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadViewPart;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +17,7 @@ import org.springframework.stereotype.Repository;
 
 /** The accounts and their domains. Runs in the caller's transaction. */
 @Repository
-public class AccountRepository {
+public class AccountRepository implements LeadViewPart {
 
   /** An account as name matching scores it. */
   record NameCandidate(UUID id, String nameKey, String status, String owner) {}
@@ -106,5 +109,11 @@ public class AccountRepository {
     UUID id = rs.getObject("id", UUID.class);
     return new Account(id, rs.getString("external_id"), rs.getString("name"), domainsOf(id), rs.getString("owner"),
         rs.getString("status"), rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+  }
+
+  /** The account the lead matched at capture as it is now (null: none). */
+  @Override
+  public Map<String, Object> partsOf(Lead lead) {
+    return Collections.singletonMap("account", lead.accountMatch() == null ? null : find(lead.accountMatch().accountId()).orElse(null));
   }
 }

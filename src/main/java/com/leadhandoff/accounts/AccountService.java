@@ -3,10 +3,8 @@ package com.leadhandoff.accounts;
 import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.CsvUpload;
 import com.leadhandoff.api.InvalidRequestException;
-import com.leadhandoff.capture.LeadCaptureService;
 import com.leadhandoff.handoff.RoutingRepository;
 import com.leadhandoff.lead.Lead;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.lead.LeadStage;
 import com.leadhandoff.lead.LeadStageReached;
@@ -14,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,10 +50,12 @@ public class AccountService {
   private final IdentityService identity;
   private final LeadRepository leads;
   private final RoutingRepository routing;
+  private final Clock clock;
   private final TransactionTemplate transaction;
 
   public AccountService(AccountRepository accounts, FreeMailDomains freeMail, IdentityService identity, LeadRepository leads,
-      RoutingRepository routing, PlatformTransactionManager transactions) {
+      RoutingRepository routing, PlatformTransactionManager transactions, Clock clock) {
+    this.clock = clock;
     this.accounts = accounts;
     this.freeMail = freeMail;
     this.identity = identity;
@@ -90,7 +92,7 @@ public class AccountService {
     Account wanted = validated(externalId, input, existing.map(Account::id).orElse(null));
     if (existing.isEmpty()) {
       Account created = new Account(UUID.randomUUID(), wanted.externalId(), wanted.name(), wanted.domains(), wanted.owner(),
-          wanted.status(), LeadJournal.now(), LeadJournal.now());
+          wanted.status(), OffsetDateTime.now(clock), OffsetDateTime.now(clock));
       accounts.insert(created);
       return new Upserted(accounts.find(created.id()).orElseThrow(), "created");
     }
@@ -100,7 +102,7 @@ public class AccountService {
       return new Upserted(current, "unchanged");
     }
     accounts.update(new Account(current.id(), current.externalId(), wanted.name(), wanted.domains(), wanted.owner(), wanted.status(),
-        current.createdAt(), LeadJournal.now()));
+        current.createdAt(), OffsetDateTime.now(clock)));
     return new Upserted(accounts.find(current.id()).orElseThrow(), "updated");
   }
 
@@ -164,7 +166,7 @@ public class AccountService {
       return null;
     }
     try {
-      String domain = LeadCaptureService.companyDomain(value, null);
+      String domain = Domains.companyDomain(value, null);
       return domain != null && domain.length() <= 253 && domain.matches("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]*[a-z0-9]")
           ? domain : null;
     } catch (InvalidRequestException notAWebAddress) {
@@ -232,7 +234,7 @@ public class AccountService {
     String status = event.stage() == LeadStage.WON ? "customer" : "open-opportunity";
     String rep = routing.ledger(lead.id()).stream().map(RoutingRepository.LedgerEntry::assignee).filter(Objects::nonNull)
         .reduce((first, second) -> second).orElse(null);
-    String domain = lead.companyDomain() == null || freeMail.contains(lead.companyDomain()) ? null : lead.companyDomain();
+    String domain = lead.company().companyDomain() == null || freeMail.contains(lead.company().companyDomain()) ? null : lead.company().companyDomain();
     Optional<Account> known = lead.accountMatch() != null ? accounts.find(lead.accountMatch().accountId())
         : Optional.ofNullable(domain).flatMap(d -> Optional.ofNullable(accounts.accountsOf(List.of(d)).get(d))).flatMap(accounts::find);
     if (known.isPresent()) {
@@ -243,14 +245,14 @@ public class AccountService {
       }
       String newStatus = "customer".equals(account.status()) ? "customer" : status;
       accounts.update(new Account(account.id(), account.externalId(), account.name(), domains,
-          account.owner() != null ? account.owner() : rep, newStatus, account.createdAt(), LeadJournal.now()));
+          account.owner() != null ? account.owner() : rep, newStatus, account.createdAt(), OffsetDateTime.now(clock)));
       return;
     }
-    String name = lead.companyName() != null ? lead.companyName() : domain;
+    String name = lead.company().companyName() != null ? lead.company().companyName() : domain;
     if (name == null || AccountNames.key(name).isEmpty()) {
       return; // nothing names the company: no account to keep
     }
     accounts.insert(new Account(UUID.randomUUID(), "lead-handoff:" + lead.id(), name, domain == null ? List.of() : List.of(domain), rep,
-        status, LeadJournal.now(), LeadJournal.now()));
+        status, OffsetDateTime.now(clock), OffsetDateTime.now(clock)));
   }
 }

@@ -1,30 +1,14 @@
 package com.leadhandoff.capture;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.leadhandoff.accounts.Account;
-import com.leadhandoff.accounts.AccountRepository;
 import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.InvalidRequestException;
-import com.leadhandoff.feedback.Contact;
-import com.leadhandoff.feedback.ContactRepository;
-import com.leadhandoff.feedback.Feedback;
-import com.leadhandoff.feedback.FeedbackRepository;
-import com.leadhandoff.handoff.RoutingRepository;
 import com.leadhandoff.lead.Activity;
-import com.leadhandoff.lead.DecisionRecord;
 import com.leadhandoff.lead.Lead;
-import com.leadhandoff.lead.LeadRepository;
-import com.leadhandoff.lead.LeadStage;
-import com.leadhandoff.lead.StageEvent;
 import com.leadhandoff.security.AllowedGroups;
 import com.leadhandoff.security.ApiUser;
 import com.leadhandoff.security.Groups;
-import com.leadhandoff.sla.SlaBreach;
-import com.leadhandoff.sla.SlaClockRecord;
-import com.leadhandoff.sla.SlaRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -40,32 +24,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The lead-capture API: push leads and engagement in, read leads back. */
+/** The lead-capture API: push leads, CSV imports and engagement in (the lead package reads them back). */
 @RestController
 @RequestMapping("/api/leads")
 public class LeadCaptureController {
 
-  static final int MAX_PAGE_SIZE = 200;
-
   private final LeadCaptureService capture;
-  private final LeadRepository leads;
-  private final SlaRepository slas;
-  private final RoutingRepository routing;
   private final LeadImportService imports;
-  private final FeedbackRepository feedback;
-  private final ContactRepository contacts;
-  private final AccountRepository accounts;
 
-  public LeadCaptureController(LeadCaptureService capture, LeadRepository leads, SlaRepository slas, RoutingRepository routing,
-      LeadImportService imports, FeedbackRepository feedback, ContactRepository contacts, AccountRepository accounts) {
-    this.accounts = accounts;
-    this.imports = imports;
-    this.feedback = feedback;
-    this.contacts = contacts;
+  public LeadCaptureController(LeadCaptureService capture, LeadImportService imports) {
     this.capture = capture;
-    this.leads = leads;
-    this.slas = slas;
-    this.routing = routing;
+    this.imports = imports;
   }
 
   /** 201 with the new lead, or 200 with the open lead of the same email (the submission became engagement on it). */
@@ -107,63 +76,6 @@ public class LeadCaptureController {
   @AllowedGroups(Groups.INTEGRATION)
   public ResponseEntity<Activity> activity(@PathVariable UUID id, @RequestBody LeadSubmission.Activity activity) {
     return ResponseEntity.status(HttpStatus.CREATED).body(capture.recordActivity(id, activity));
-  }
-
-  /** One page of leads, newest first. */
-  @GetMapping
-  @AllowedGroups({Groups.INTEGRATION, Groups.SALES_MANAGERS, Groups.MARKETING, Groups.PROCESS_OWNERS})
-  public LeadPage list(@RequestParam(required = false) String status, @RequestParam(required = false) String source,
-      @RequestParam(required = false) String campaign, @RequestParam(required = false) String team,
-      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    List<FieldError> errors = new ArrayList<>();
-    LeadStage stage = null;
-    if (status != null) {
-      try {
-        stage = LeadStage.valueOf(status);
-      } catch (IllegalArgumentException unknown) {
-        errors.add(new FieldError("status", "must be one of " + List.of(LeadStage.values())));
-      }
-    }
-    if (page < 0) {
-      errors.add(new FieldError("page", "must be 0 or more"));
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
-    }
-    if (!errors.isEmpty()) {
-      throw new InvalidRequestException(errors);
-    }
-    return new LeadPage(leads.search(stage, source, campaign, team, page, size), page, size, leads.count(stage, source, campaign, team));
-  }
-
-  /**
-   * The lead with its stage history, every decision taken about it (key, version, matched rules), its
-   * activities, the account it matched (how, and the account now), its SLA clocks (with how each due date was counted and when it was met), its breaches, why each rep got
-   * it, every contact a rep logged (attempts and the conversation) and the feedback sales and marketing gave about it.
-   */
-  @GetMapping("/{id}")
-  @AllowedGroups({Groups.INTEGRATION, Groups.SALES_MANAGERS, Groups.MARKETING, Groups.PROCESS_OWNERS})
-  public LeadView lead(@PathVariable UUID id) {
-    Lead lead = leads.find(id).orElseThrow(() -> new LeadNotFoundException(id));
-    Account account = lead.accountMatch() == null ? null : accounts.find(lead.accountMatch().accountId()).orElse(null);
-    return new LeadView(lead, account, leads.stages(id), leads.decisions(id), leads.activities(id), slas.clocks(id), slas.breaches(id),
-        routing.ledger(id), contacts.of(id), feedback.of(id));
-  }
-
-  /**
-   * What GET /api/leads/{id} answers; {@code accountMatch} (in the lead) is how the lead matched an account at capture,
-   * {@code account} that account as it is now.
-   */
-  public record LeadView(@JsonUnwrapped Lead lead, Account account, List<StageEvent> stages, List<DecisionRecord> decisions, List<Activity> activities,
-      List<SlaClockRecord> slaClocks, List<SlaBreach> slaBreaches, List<RoutingRepository.LedgerEntry> routing,
-      List<Contact> contacts, List<Feedback> feedback) {}
-
-  /** A page of leads and how many match in all. */
-  public record LeadPage(List<Lead> items, int page, int size, long total) {}
-
-  @ExceptionHandler(LeadNotFoundException.class)
-  ResponseEntity<ProblemDetail> notFound(LeadNotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, e.getMessage());
   }
 
   @ExceptionHandler(ImportNotFoundException.class)

@@ -3,19 +3,23 @@ package com.leadhandoff.capture;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadhandoff.accounts.AccountMatcher;
+import com.leadhandoff.accounts.Domains;
 import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.InvalidRequestException;
+import com.leadhandoff.deployment.Processes;
 import com.leadhandoff.lead.Activity;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadJournal;
+import com.leadhandoff.lead.LeadNotFoundException;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.lead.LeadStage;
 import com.leadhandoff.qualification.LeadFacts;
 import jakarta.validation.Validator;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,7 +45,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class LeadCaptureService {
 
-  public static final String PROCESS_KEY = "LeadLifecycle";
   private static final int ATTEMPTS = 5;
   private static final int MAX_KEY_LENGTH = 200;
 
@@ -54,10 +57,12 @@ public class LeadCaptureService {
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
   private final AccountMatcher accounts;
+  private final Clock clock;
 
   public LeadCaptureService(LeadRepository leads, LeadJournal journal, RuntimeService runtime, CaptureProperties properties,
       Validator validator, IdempotencyRepository idempotency, PlatformTransactionManager transactions, ObjectMapper json,
-      AccountMatcher accounts) {
+      AccountMatcher accounts, Clock clock) {
+    this.clock = clock;
     this.accounts = accounts;
     this.leads = leads;
     this.journal = journal;
@@ -102,7 +107,7 @@ public class LeadCaptureService {
         }
         return new CaptureResult(leads.find(used.get().leadId()).orElseThrow(), used.get().status() == 201, true);
       }
-      idempotency.reserve(caller, key, requestHash, LeadJournal.now());
+      idempotency.reserve(caller, key, requestHash, OffsetDateTime.now(clock));
     }
     String email = normaliseEmail(submission.contact().email());
     CaptureResult result = leads.openLeadOf(email)
@@ -118,32 +123,32 @@ public class LeadCaptureService {
     LeadSubmission.Company company = submission.company() != null
         ? submission.company() : new LeadSubmission.Company(null, null, null, null, null);
     LeadSubmission.Utm utm = submission.utm() != null ? submission.utm() : new LeadSubmission.Utm(null, null, null, null, null);
-    String domain = companyDomain(company.website(), email);
+    String domain = Domains.companyDomain(company.website(), email);
     Lead.AccountMatch account = accounts.match(domain, email.substring(email.lastIndexOf('@') + 1), trim(company.name())).orElse(null);
-    Lead lead = new Lead(UUID.randomUUID(), email,
-        trim(submission.contact().firstName()), trim(submission.contact().lastName()), trim(submission.contact().title()),
-        trim(submission.contact().phone()), trim(company.name()), company.size(), lowerCase(company.industry()),
-        company.country() == null ? null : company.country().toUpperCase(Locale.ROOT), domain,
-        submission.source(), trim(submission.campaign()),
-        new Lead.Utm(trim(utm.source()), trim(utm.medium()), trim(utm.campaign()), trim(utm.term()), trim(utm.content())),
-        trim(submission.firstTouchContent()), submission.consent(), submission.buyingTimeframe(),
-        submission.firstMeetingExpectation(), LeadStage.CAPTURED, null, null, null, null, null, null, null, null,
-        caller, LeadJournal.now(), 0, leads.latestLeadOf(email).orElse(null), account);
+    Lead lead = new Lead(UUID.randomUUID(),
+        new Lead.Contact(email, trim(submission.contact().firstName()), trim(submission.contact().lastName()),
+            trim(submission.contact().title()), trim(submission.contact().phone()), submission.consent(), submission.buyingTimeframe(),
+            submission.firstMeetingExpectation()),
+        new Lead.Company(trim(company.name()), company.size(), lowerCase(company.industry()),
+            company.country() == null ? null : company.country().toUpperCase(Locale.ROOT), domain),
+        new Lead.Attribution(submission.source(), trim(submission.campaign()), trim(utm.source()), trim(utm.medium()),
+            trim(utm.campaign()), trim(utm.term()), trim(utm.content()), trim(submission.firstTouchContent())),
+        Lead.Progress.CAPTURED, caller, OffsetDateTime.now(clock), leads.latestLeadOf(email).orElse(null), account);
     leads.insert(lead);
     leads.markOpen(email, lead.id());
     recordActivities(lead.id(), submission);
     journal.reached(lead.id(), LeadStage.CAPTURED, caller,
-        "source " + lead.source() + (lead.previousLeadId() == null ? "" : ", returning contact of lead " + lead.previousLeadId())
+        "source " + lead.attribution().source() + (lead.previousLeadId() == null ? "" : ", returning contact of lead " + lead.previousLeadId())
             + (account == null ? "" : ", account matched by " + account.method() + " " + account.matchedOn()));
-    runtime.startProcessInstanceByKey(PROCESS_KEY, lead.id().toString(), LeadFacts.of(lead));
+    runtime.startProcessInstanceByKey(Processes.LEAD_LIFECYCLE, lead.id().toString(), LeadFacts.of(lead));
     return new CaptureResult(leads.find(lead.id()).orElseThrow(), true, false);
   }
 
   /** The same person submitted again while their lead is open: engagement on that lead, not a second lead. */
   private CaptureResult engage(UUID openLead, LeadSubmission submission) {
-    leads.addActivity(openLead, new Activity("form-submission", LeadJournal.now(),
+    leads.addActivity(openLead, new Activity("form-submission", OffsetDateTime.now(clock),
         trim("submitted again via " + submission.source() + (submission.campaign() == null ? "" : ", campaign " + submission.campaign())),
-        LeadJournal.now()));
+        OffsetDateTime.now(clock)));
     recordActivities(openLead, submission);
     notifyProcess(openLead);
     return new CaptureResult(leads.find(openLead).orElseThrow(), false, false);
@@ -152,7 +157,7 @@ public class LeadCaptureService {
   private void recordActivities(UUID leadId, LeadSubmission submission) {
     for (LeadSubmission.Activity activity : activitiesOf(submission)) {
       leads.addActivity(leadId, new Activity(activity.type(),
-          activity.occurredAt() != null ? activity.occurredAt() : LeadJournal.now(), trim(activity.content()), LeadJournal.now()));
+          activity.occurredAt() != null ? activity.occurredAt() : OffsetDateTime.now(clock), trim(activity.content()), OffsetDateTime.now(clock)));
     }
   }
 
@@ -167,11 +172,11 @@ public class LeadCaptureService {
     }
     return retryingConflicts(() -> {
       Lead lead = leads.find(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
-      if (lead.status().isClosed()) {
+      if (lead.progress().status().isClosed()) {
         throw new LeadClosedException(lead);
       }
-      Activity recorded = new Activity(activity.type(), activity.occurredAt() != null ? activity.occurredAt() : LeadJournal.now(),
-          trim(activity.content()), LeadJournal.now());
+      Activity recorded = new Activity(activity.type(), activity.occurredAt() != null ? activity.occurredAt() : OffsetDateTime.now(clock),
+          trim(activity.content()), OffsetDateTime.now(clock));
       leads.addActivity(leadId, recorded);
       notifyProcess(leadId);
       return recorded;
@@ -193,7 +198,7 @@ public class LeadCaptureService {
     errors.addAll(activityTypeErrors(activitiesOf(submission), "activities"));
     if (submission.company() != null && submission.company().website() != null) {
       try {
-        companyDomain(submission.company().website(), null);
+        Domains.companyDomain(submission.company().website(), null);
       } catch (InvalidRequestException badWebsite) {
         errors.addAll(badWebsite.errors());
       }
@@ -239,29 +244,6 @@ public class LeadCaptureService {
 
   static String normaliseEmail(String email) {
     return email.trim().toLowerCase(Locale.ROOT);
-  }
-
-  /** The company's domain: from its website if given, otherwise from the email address. */
-  public static String companyDomain(String website, String email) {
-    String host = null;
-    if (website != null && !website.isBlank()) {
-      String candidate = website.trim().contains("://") ? website.trim() : "https://" + website.trim();
-      try {
-        host = URI.create(candidate).getHost();
-      } catch (IllegalArgumentException notAUrl) {
-        throw new InvalidRequestException(List.of(new FieldError("company.website", "is not a web address")));
-      }
-      if (host == null) {
-        throw new InvalidRequestException(List.of(new FieldError("company.website", "is not a web address")));
-      }
-    } else if (email != null && email.contains("@")) {
-      host = email.substring(email.lastIndexOf('@') + 1);
-    }
-    if (host == null) {
-      return null;
-    }
-    host = host.trim().toLowerCase(Locale.ROOT);
-    return host.startsWith("www.") ? host.substring(4) : host;
   }
 
   private static String trim(String value) {

@@ -6,6 +6,6 @@ import com.leadhandoff.lead.Lead;
 public class LeadClosedException extends RuntimeException {
 
   public LeadClosedException(Lead lead) {
-    super("Lead " + lead.id() + " is closed (" + lead.status() + "); submit the contact again to start a new lead");
+    super("Lead " + lead.id() + " is closed (" + lead.progress().status() + "); submit the contact again to start a new lead");
   }
 }

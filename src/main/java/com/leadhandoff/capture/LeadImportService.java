@@ -3,12 +3,13 @@ package com.leadhandoff.capture;
 import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.CsvUpload;
 import com.leadhandoff.api.InvalidRequestException;
-import com.leadhandoff.lead.LeadJournal;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,9 +43,11 @@ public class LeadImportService {
   private final LeadCaptureService capture;
   private final ImportRepository imports;
   private final ThreadPoolTaskExecutor worker;
+  private final Clock clock;
   private volatile Future<?> lastAccepted;
 
-  public LeadImportService(LeadCaptureService capture, ImportRepository imports) {
+  public LeadImportService(LeadCaptureService capture, ImportRepository imports, Clock clock) {
+    this.clock = clock;
     this.capture = capture;
     this.imports = imports;
     this.worker = new ThreadPoolTaskExecutor();
@@ -65,13 +68,13 @@ public class LeadImportService {
     try {
       int rows = CsvUpload.copyAndCheck(csv, file, COLUMNS, List.of("email", "source"), MAX_ROWS);
       UUID id = UUID.randomUUID();
-      imports.create(id, caller, LeadJournal.now(), rows);
+      imports.create(id, caller, OffsetDateTime.now(clock), rows);
       Future<?> done;
       try {
         done = worker.submit(() -> run(id, file, caller));
         lastAccepted = done;
       } catch (TaskRejectedException busy) {
-        imports.finish(id, "REFUSED", LeadJournal.now());
+        imports.finish(id, "REFUSED", OffsetDateTime.now(clock));
         throw new ImportQueueFullException();
       }
       return new Started(imports.find(id, null).orElseThrow(), done);
@@ -93,10 +96,10 @@ public class LeadImportService {
         row[0] = number;
         imports.addRow(job, importRow(number, cells, caller));
       });
-      imports.finish(job, "DONE", LeadJournal.now());
+      imports.finish(job, "DONE", OffsetDateTime.now(clock));
     } catch (IOException | RuntimeException e) {
       LOG.error("Import {} stopped at row {}", job, row[0], e);
-      imports.finish(job, "FAILED", LeadJournal.now());
+      imports.finish(job, "FAILED", OffsetDateTime.now(clock));
     } finally {
       try {
         Files.deleteIfExists(file);

@@ -1,9 +1,9 @@
 package com.leadhandoff.capture;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import java.time.OffsetDateTime;
 import java.util.List;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,19 +21,23 @@ public record LeadSubmission(
     @Valid Utm utm,
     @Size(max = 500) String firstTouchContent,
     boolean consent,
-    @Pattern(regexp = "[a-z0-9-]{1,40}", message = "must be a lower-case code such as within-3-months") String buyingTimeframe,
-    @Pattern(regexp = "[a-z0-9-]{1,40}", message = "must be a lower-case code such as product-demo") String firstMeetingExpectation,
+    @Schema(allowableValues = {"within-3-months", "within-12-months", "no-plan"})
+    @Pattern(regexp = "within-3-months|within-12-months|no-plan", message = "must be one of within-3-months, within-12-months, no-plan")
+    String buyingTimeframe,
+    @Schema(allowableValues = {"product-demo", "pricing", "technical-deep-dive"})
+    @Pattern(regexp = "product-demo|pricing|technical-deep-dive", message = "must be one of product-demo, pricing, technical-deep-dive")
+    String firstMeetingExpectation,
     @Size(max = 100, message = "may hold at most 100 activities") List<@NotNull(message = "must not be empty") @Valid Activity> activities) {
 
   /** Something the lead did before it was submitted, e.g. the webinar it attended. */
   public record Activity(
       @NotBlank(message = "is required") @Size(max = 40) String type,
-      @PastOrPresent(message = "must not be in the future") OffsetDateTime occurredAt,
+      @PastOrPresent(message = "must not be in the future") @Plausible.Since1990 OffsetDateTime occurredAt,
       @Size(max = 500) String content) {}
 
   /** The person. */
   public record Contact(
-      @NotBlank(message = "is required") @Size(max = 254) @Email(message = "is not an email address") String email,
+      @NotBlank(message = "is required") @Size(max = 254) @Plausible.Email String email,
       @Size(max = 100) String firstName,
       @Size(max = 100) String lastName,
       @Size(max = 150) String title,
@@ -49,7 +53,7 @@ public record LeadSubmission(
       @Size(max = 200) String name,
       @PositiveOrZero(message = "must be zero or more employees") @Max(value = 10_000_000, message = "is not a plausible number of employees") Integer size,
       @Size(max = 80) String industry,
-      @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 two-letter country code") String country,
+      @Plausible.Country String country,
       @Size(max = 253) String website) {}
 
   /** UTM parameters of the converting visit. */

@@ -7,7 +7,7 @@ import com.leadhandoff.handoff.RoutingRepository;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.security.Groups;
-import com.leadhandoff.lead.LeadJournal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -63,10 +63,12 @@ public class DemoData {
   private final LeadRepository leads;
   private final TaskService tasks;
   private final DemoProperties properties;
+  private final Clock clock;
   private final RoutingRepository routing;
 
   public DemoData(IdentityService identity, LeadCaptureService capture, LeadRepository leads, TaskService tasks,
-      DemoProperties properties, RoutingRepository routing) {
+      DemoProperties properties, RoutingRepository routing, Clock clock) {
+    this.clock = clock;
     this.routing = routing;
     this.identity = identity;
     this.capture = capture;
@@ -117,8 +119,8 @@ public class DemoData {
   }
 
   /** Up to four things the lead did in the last weeks. */
-  private static List<LeadSubmission.Activity> activities(Random random) {
-    OffsetDateTime now = LeadJournal.now();
+  private List<LeadSubmission.Activity> activities(Random random) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
     return IntStream.range(0, random.nextInt(5))
         .mapToObj(n -> new LeadSubmission.Activity(ACTIVITY_TYPES[random.nextInt(ACTIVITY_TYPES.length)],
             now.minusDays(random.nextInt(40)), null))

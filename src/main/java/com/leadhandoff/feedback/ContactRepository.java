@@ -1,14 +1,17 @@
 package com.leadhandoff.feedback;
 
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadViewPart;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The contacts reps logged, written in the task's transaction. */
 @Repository
-public class ContactRepository {
+public class ContactRepository implements LeadViewPart {
 
   private final JdbcClient jdbc;
 
@@ -32,5 +35,10 @@ public class ContactRepository {
             rs.getString("outcome"), rs.getBoolean("conversation"), rs.getObject("contacted_at", OffsetDateTime.class),
             rs.getObject("logged_at", OffsetDateTime.class), rs.getString("note")))
         .list();
+  }
+
+  @Override
+  public Map<String, Object> partsOf(Lead lead) {
+    return Map.of("contacts", of(lead.id()));
   }
 }

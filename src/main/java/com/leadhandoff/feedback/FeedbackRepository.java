@@ -1,14 +1,17 @@
 package com.leadhandoff.feedback;
 
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadViewPart;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Structured feedback, written in the task's transaction. */
 @Repository
-public class FeedbackRepository {
+public class FeedbackRepository implements LeadViewPart {
 
   private final JdbcClient jdbc;
 
@@ -33,5 +36,10 @@ public class FeedbackRepository {
             rs.getString("factors"), rs.getString("comment"), rs.getString("questions_heard"), rs.getString("objections_heard"),
             rs.getString("content_that_helped"), rs.getString("campaign_action"), rs.getString("author"), rs.getObject("given_at", OffsetDateTime.class)))
         .list();
+  }
+
+  @Override
+  public Map<String, Object> partsOf(Lead lead) {
+    return Map.of("feedback", of(lead.id()));
   }
 }

@@ -2,9 +2,9 @@ package com.leadhandoff.feedback;
 
 import com.leadhandoff.handoff.SalesTeams;
 import com.leadhandoff.lead.Lead;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.sla.BusinessCalendar;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -43,10 +43,12 @@ public class TaskAnswers {
   private final ContactRepository contacts;
   private final LeadRepository leads;
   private final IdentityService identity;
+  private final Clock clock;
   private final SalesTeams teams;
 
   public TaskAnswers(TaskForms forms, FeedbackRepository feedback, ContactRepository contacts, LeadRepository leads,
-      IdentityService identity, SalesTeams teams) {
+      IdentityService identity, SalesTeams teams, Clock clock) {
+    this.clock = clock;
     this.forms = forms;
     this.feedback = feedback;
     this.contacts = contacts;
@@ -78,7 +80,7 @@ public class TaskAnswers {
     String outcome = answers.text("contactOutcome");
     boolean conversation = CONVERSATIONS.contains(outcome);
     contacts.add(new Contact(leadId(task), owner(task), answers.text("contactChannel"), outcome, conversation, when,
-        LeadJournal.now(), answers.text("contactNote")));
+        OffsetDateTime.now(clock), answers.text("contactNote")));
     task.getExecution().setVariable("contactMade", conversation);
   }
 
@@ -167,7 +169,7 @@ public class TaskAnswers {
       return null;
     }
     OffsetDateTime captured = leads.find(leadId(task)).map(Lead::createdAt).orElse(null);
-    if (when.isAfter(LeadJournal.now().plusMinutes(CLOCK_SKEW_MINUTES))) {
+    if (when.isAfter(OffsetDateTime.now(clock).plusMinutes(CLOCK_SKEW_MINUTES))) {
       problems.add("\"When\" must not be in the future");
     } else if (captured != null && when.isBefore(captured.minusMinutes(CLOCK_SKEW_MINUTES))) {
       problems.add("\"When\" must not be before the lead came in (" + BusinessCalendar.when(captured.toInstant(), zone(task)) + ")");
@@ -190,7 +192,7 @@ public class TaskAnswers {
   }
 
   private void keep(DelegateTask task, Feedback.Builder builder) {
-    feedback.add(builder.build(leadId(task), owner(task), LeadJournal.now()));
+    feedback.add(builder.build(leadId(task), owner(task), OffsetDateTime.now(clock)));
   }
 
   private static UUID leadId(DelegateTask task) {

@@ -74,7 +74,7 @@ public class TaskFacts {
     Lead lead = leads.find(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
     String team = (String) task.getVariable("team");
     ZoneId zone = team == null ? ZoneOffset.UTC : teams.workingTime(team).zone();
-    Integer priority = PRIORITIES.get(lead.priority());
+    Integer priority = PRIORITIES.get(lead.progress().priority());
     if (priority != null) {
       task.setPriority(priority);
     }
@@ -82,15 +82,15 @@ public class TaskFacts {
     Set<String> shown = forms.of(task).variables();
     Map<String, Supplier<Object>> facts = new LinkedHashMap<>();
     facts.put("leadHeadline", () -> headline(lead));
-    facts.put("leadContact", () -> join(" · ", lead.email(), lead.phone() == null ? "no phone given" : lead.phone()));
-    facts.put("leadCompanyLine", () -> join(" · ", lead.companyName(),
-        lead.companySize() == null ? null : lead.companySize() + " employees", lead.industry(), lead.country()));
+    facts.put("leadContact", () -> join(" · ", lead.contact().email(), lead.contact().phone() == null ? "no phone given" : lead.contact().phone()));
+    facts.put("leadCompanyLine", () -> join(" · ", lead.company().companyName(),
+        lead.company().companySize() == null ? null : lead.company().companySize() + " employees", lead.company().industry(), lead.company().country()));
     facts.put("accountLine", () -> accountLine(lead.accountMatch()));
-    facts.put("leadOrigin", () -> "Came in through " + lead.source()
-        + (blank(lead.campaign()) ? " (no campaign)" : ", campaign " + lead.campaign())
+    facts.put("leadOrigin", () -> "Came in through " + lead.attribution().source()
+        + (blank(lead.attribution().campaign()) ? " (no campaign)" : ", campaign " + lead.attribution().campaign())
         + ", on " + BusinessCalendar.when(lead.createdAt().toInstant(), zone));
-    facts.put("leadScores", () -> "Fit " + orDash(lead.fitGrade()) + " (" + orDash(lead.fitScore()) + " points) · engagement "
-        + orDash(lead.engagementScore()) + " of 100 · priority " + orDash(lead.priority()));
+    facts.put("leadScores", () -> "Fit " + orDash(lead.progress().fitGrade()) + " (" + orDash(lead.progress().fitScore()) + " points) · engagement "
+        + orDash(lead.progress().engagementScore()) + " of 100 · priority " + orDash(lead.progress().priority()));
     facts.put("recentActivities", () -> recentActivities(leads.activities(leadId), zone));
     facts.put("whyMql", () -> whyMql(lead, leadId));
     facts.put("contactAttempts", () -> contactAttempts(contacts.of(leadId), zone));
@@ -114,9 +114,9 @@ public class TaskFacts {
   }
 
   private static String headline(Lead lead) {
-    String name = join(" ", lead.firstName(), lead.lastName());
-    String person = name.isEmpty() ? lead.email() : name;
-    return person + (blank(lead.title()) ? "" : ", " + lead.title()) + (blank(lead.companyName()) ? "" : " at " + lead.companyName());
+    String name = join(" ", lead.contact().firstName(), lead.contact().lastName());
+    String person = name.isEmpty() ? lead.contact().email() : name;
+    return person + (blank(lead.contact().title()) ? "" : ", " + lead.contact().title()) + (blank(lead.company().companyName()) ? "" : " at " + lead.company().companyName());
   }
 
   /**
@@ -157,7 +157,7 @@ public class TaskFacts {
     return feedback.of(leadId).stream().filter(f -> "JOINT_REVIEW".equals(f.kind()) && "MQL".equals(f.reason()))
         .reduce((first, second) -> second)
         .map(review -> "Marketing and sales decided together (" + review.author() + "): " + review.comment())
-        .orElse(blank(lead.mqlReason()) ? "not decided yet" : lead.mqlReason());
+        .orElse(blank(lead.progress().mqlReason()) ? "not decided yet" : lead.progress().mqlReason());
   }
 
   private static String previousOwner(List<RoutingRepository.LedgerEntry> ledger, String current) {

@@ -1,7 +1,8 @@
 package com.leadhandoff.handoff;
 
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.security.TaskHandOver;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -35,10 +36,12 @@ public class Reassignments implements TaskHandOver {
 
   private final IdentityService identity;
   private final RoutingRepository routing;
+  private final Clock clock;
 
-  public Reassignments(IdentityService identity, RoutingRepository routing) {
+  public Reassignments(IdentityService identity, RoutingRepository routing, Clock clock) {
     this.identity = identity;
     this.routing = routing;
+    this.clock = clock;
   }
 
   /**
@@ -59,7 +62,7 @@ public class Reassignments implements TaskHandOver {
       return; // a review or an escalation: the lead stays with its rep
     }
     routing.record(new RoutingRepository.LedgerEntry(leadId(task), team.toString(), to, task.getName() + ": " + how(task, person, from, to),
-        LeadJournal.now()));
+        OffsetDateTime.now(clock)));
     if (to != null) {
       task.getExecution().setVariable("assignee", to); // the lead's rep, as if the rotation had chosen them
     }

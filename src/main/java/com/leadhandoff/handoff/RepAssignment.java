@@ -1,8 +1,9 @@
 package com.leadhandoff.handoff;
 
-import com.leadhandoff.capture.LeadCaptureService;
-import com.leadhandoff.lead.LeadJournal;
+import com.leadhandoff.deployment.Processes;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,9 +35,11 @@ public class RepAssignment {
   private final RoutingRepository routing;
   private final RoutingProperties properties;
   private final SalesTeams teams;
+  private final Clock clock;
 
   public RepAssignment(IdentityService identity, TaskService tasks, RoutingRepository routing, RoutingProperties properties,
-      SalesTeams teams) {
+      SalesTeams teams, Clock clock) {
+    this.clock = clock;
     this.identity = identity;
     this.tasks = tasks;
     this.routing = routing;
@@ -63,7 +66,7 @@ public class RepAssignment {
       reason = choice.reason();
     }
     execution.setVariable("assignee", chosen);
-    routing.record(new RoutingRepository.LedgerEntry(leadId, team, chosen, reason, LeadJournal.now()));
+    routing.record(new RoutingRepository.LedgerEntry(leadId, team, chosen, reason, OffsetDateTime.now(clock)));
   }
 
   /** Whoever completes the accept task owns the lead from then on (a rep may have taken it from the team queue). */
@@ -91,7 +94,7 @@ public class RepAssignment {
     } else if (identity.createUserQuery().userId(owner).memberOfGroup(team).count() == 0) {
       unavailable = "inactive: not a rep of " + team;
     } else {
-      unavailable = whyUnavailable(owner, LeadJournal.now().atZoneSameInstant(teams.workingTime(team).zone()).toLocalDate());
+      unavailable = whyUnavailable(owner, OffsetDateTime.now(clock).atZoneSameInstant(teams.workingTime(team).zone()).toLocalDate());
     }
     if (unavailable == null) {
       return new Choice(owner, "the account's owner (named by LeadRouting)");
@@ -108,7 +111,7 @@ public class RepAssignment {
     }
     String last = routing.lastAssignee(team).orElse(null);
     int start = last == null ? 0 : (reps.indexOf(last) + 1) % reps.size(); // a rep who left the team restarts the rotation
-    LocalDate today = LeadJournal.now().atZoneSameInstant(teams.workingTime(team).zone()).toLocalDate();
+    LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(teams.workingTime(team).zone()).toLocalDate();
     List<String> skipped = new ArrayList<>();
     for (int i = 0; i < reps.size(); i++) {
       String rep = reps.get((start + i) % reps.size());
@@ -129,7 +132,7 @@ public class RepAssignment {
     }
     int capacity = availability != null && availability.capacity() != null ? availability.capacity() : properties.defaultCapacity();
     // a rep's open leads: those to accept and those in sales follow-up
-    long open = tasks.createTaskQuery().taskAssignee(rep).processDefinitionKeyIn(LeadCaptureService.PROCESS_KEY, "SalesFollowUp").count();
+    long open = tasks.createTaskQuery().taskAssignee(rep).processDefinitionKeyIn(Processes.ALL.toArray(String[]::new)).count();
     if (open >= capacity) {
       return "at capacity, " + open + " of " + capacity + " open leads";
     }

@@ -1,8 +1,11 @@
 package com.leadhandoff.handoff;
 
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadViewPart;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** The routing ledger (who got which lead, and why) and the reps' availability. */
 @Repository
-public class RoutingRepository {
+public class RoutingRepository implements LeadViewPart {
 
   private final JdbcClient jdbc;
 
@@ -62,5 +65,11 @@ public class RoutingRepository {
         values (:user, :from, :until, :capacity)""")
         .param("user", availability.userId()).param("from", availability.outOfOfficeFrom())
         .param("until", availability.outOfOfficeUntil()).param("capacity", availability.capacity()).update();
+  }
+
+  /** Why each rep got the lead. */
+  @Override
+  public Map<String, Object> partsOf(Lead lead) {
+    return Map.of("routing", ledger(lead.id()));
   }
 }

@@ -1,6 +1,6 @@
 package com.leadhandoff.handoff;
 
-import com.leadhandoff.sla.WorkingTime;
+import com.leadhandoff.security.SalesTeamGroups;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code lead-handoff.teams.<group-id>.*}), with the working time their SLAs count in.
  */
 @ConfigurationProperties("lead-handoff")
-public record SalesTeams(Map<String, Team> teams) {
+public record SalesTeams(Map<String, Team> teams) implements SalesTeamGroups {
 
   public SalesTeams {
     teams = teams == null ? Map.of() : Map.copyOf(teams);
@@ -30,6 +30,13 @@ public record SalesTeams(Map<String, Team> teams) {
       throw new IllegalStateException("Team " + teamId + " is not configured under lead-handoff.teams; the routing decision names it");
     }
     return team.workingTime();
+  }
+
+  @Override
+  public Map<String, String> salesTeamGroups() {
+    Map<String, String> groups = new HashMap<>();
+    teams.forEach((id, team) -> groups.put(id, team.name()));
+    return groups;
   }
 
   /** A sales team: display name, time zone, working hours and days, and public holidays ("yyyy-mm-dd name"). */

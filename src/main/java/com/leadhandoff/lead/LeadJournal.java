@@ -1,10 +1,9 @@
 package com.leadhandoff.lead;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +16,10 @@ public class LeadJournal {
 
   private final LeadRepository leads;
   private final ApplicationEventPublisher events;
+  private final Clock clock;
 
-  public LeadJournal(LeadRepository leads, ApplicationEventPublisher events) {
+  public LeadJournal(LeadRepository leads, ApplicationEventPublisher events, Clock clock) {
+    this.clock = clock;
     this.leads = leads;
     this.events = events;
   }
@@ -50,7 +51,7 @@ public class LeadJournal {
 
   /** Sales rejected the lead: the stage with the structured reason and the rep's comment, and when it happened. */
   public void rejected(DelegateExecution execution) {
-    execution.setVariable("rejectedAt", java.util.Date.from(now().toInstant()));
+    execution.setVariable("rejectedAt", java.util.Date.from(clock.instant()));
     Object comment = execution.getVariable("rejectionComment");
     reached(leadId(execution), LeadStage.REJECTED, null,
         "reason " + execution.getVariable("rejectionReason") + (comment == null ? "" : ": " + comment));
@@ -63,9 +64,9 @@ public class LeadJournal {
   public void nurturing(DelegateExecution execution, String maxAge) {
     UUID leadId = leadId(execution);
     if (execution.getVariable("nurtureExpiresAt") == null) {
-      execution.setVariable("nurtureExpiresAt", java.util.Date.from(now().plus(java.time.Period.parse(maxAge)).toInstant()));
+      execution.setVariable("nurtureExpiresAt", java.util.Date.from(OffsetDateTime.now(clock).plus(java.time.Period.parse(maxAge)).toInstant()));
     }
-    if (leads.find(leadId).map(Lead::status).orElse(null) != LeadStage.NURTURING) {
+    if (leads.find(leadId).map(lead -> lead.progress().status()).orElse(null) != LeadStage.NURTURING) {
       reached(leadId, LeadStage.NURTURING, null, "until " + execution.getVariable("nurtureExpiresAt") + " at the latest");
     }
   }
@@ -88,7 +89,7 @@ public class LeadJournal {
   }
 
   public void reached(UUID leadId, LeadStage stage, String actor, String detail) {
-    OffsetDateTime now = now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     leads.addStage(leadId, new StageEvent(stage, now, actor, detail));
     leads.updateStatus(leadId, stage, now);
     if (stage.isClosed()) {
@@ -99,10 +100,5 @@ public class LeadJournal {
 
   private static UUID leadId(DelegateExecution execution) {
     return UUID.fromString(execution.getProcessBusinessKey());
-  }
-
-  /** The engine's clock, so that tests that move time move the journal too. */
-  public static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
   }
 }

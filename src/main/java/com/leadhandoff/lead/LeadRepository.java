@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,28 +34,28 @@ public class LeadRepository {
           :previousLeadId, :accountId, :accountStatus, :accountOwner, :accountMethod, :accountMatchedOn, :accountScore)
         """)
         .param("id", lead.id())
-        .param("email", lead.email())
-        .param("firstName", lead.firstName())
-        .param("lastName", lead.lastName())
-        .param("title", lead.title())
-        .param("phone", lead.phone())
-        .param("companyName", lead.companyName())
-        .param("companySize", lead.companySize())
-        .param("industry", lead.industry())
-        .param("country", lead.country())
-        .param("companyDomain", lead.companyDomain())
-        .param("source", lead.source())
-        .param("campaign", lead.campaign())
-        .param("utmSource", lead.utm().source())
-        .param("utmMedium", lead.utm().medium())
-        .param("utmCampaign", lead.utm().campaign())
-        .param("utmTerm", lead.utm().term())
-        .param("utmContent", lead.utm().content())
-        .param("firstTouchContent", lead.firstTouchContent())
-        .param("consent", lead.consent())
-        .param("buyingTimeframe", lead.buyingTimeframe())
-        .param("firstMeetingExpectation", lead.firstMeetingExpectation())
-        .param("status", lead.status().name())
+        .param("email", lead.contact().email())
+        .param("firstName", lead.contact().firstName())
+        .param("lastName", lead.contact().lastName())
+        .param("title", lead.contact().title())
+        .param("phone", lead.contact().phone())
+        .param("consent", lead.contact().consent())
+        .param("buyingTimeframe", lead.contact().buyingTimeframe())
+        .param("firstMeetingExpectation", lead.contact().firstMeetingExpectation())
+        .param("companyName", lead.company().companyName())
+        .param("companySize", lead.company().companySize())
+        .param("industry", lead.company().industry())
+        .param("country", lead.company().country())
+        .param("companyDomain", lead.company().companyDomain())
+        .param("source", lead.attribution().source())
+        .param("campaign", lead.attribution().campaign())
+        .param("utmSource", lead.attribution().utmSource())
+        .param("utmMedium", lead.attribution().utmMedium())
+        .param("utmCampaign", lead.attribution().utmCampaign())
+        .param("utmTerm", lead.attribution().utmTerm())
+        .param("utmContent", lead.attribution().utmContent())
+        .param("firstTouchContent", lead.attribution().firstTouchContent())
+        .param("status", lead.progress().status().name())
         .param("capturedBy", lead.capturedBy())
         .param("createdAt", lead.createdAt())
         .param("previousLeadId", lead.previousLeadId())
@@ -215,41 +217,16 @@ public class LeadRepository {
         .update();
   }
 
+  /** Each part of a lead by its components' names, which are the columns' (firstName is first_name). */
+  private static final RowMapper<Lead.Contact> CONTACT = new DataClassRowMapper<>(Lead.Contact.class);
+  private static final RowMapper<Lead.Company> COMPANY = new DataClassRowMapper<>(Lead.Company.class);
+  private static final RowMapper<Lead.Attribution> ATTRIBUTION = new DataClassRowMapper<>(Lead.Attribution.class);
+  private static final RowMapper<Lead.Progress> PROGRESS = new DataClassRowMapper<>(Lead.Progress.class);
+
   private static Lead map(ResultSet rs, int row) throws SQLException {
-    return new Lead(
-        rs.getObject("id", UUID.class),
-        rs.getString("email"),
-        rs.getString("first_name"),
-        rs.getString("last_name"),
-        rs.getString("title"),
-        rs.getString("phone"),
-        rs.getString("company_name"),
-        rs.getObject("company_size", Integer.class),
-        rs.getString("industry"),
-        rs.getString("country"),
-        rs.getString("company_domain"),
-        rs.getString("source"),
-        rs.getString("campaign"),
-        new Lead.Utm(rs.getString("utm_source"), rs.getString("utm_medium"), rs.getString("utm_campaign"),
-            rs.getString("utm_term"), rs.getString("utm_content")),
-        rs.getString("first_touch_content"),
-        rs.getBoolean("consent"),
-        rs.getString("buying_timeframe"),
-        rs.getString("first_meeting_expectation"),
-        LeadStage.valueOf(rs.getString("status")),
-        rs.getObject("fit_score", Integer.class),
-        rs.getString("fit_grade"),
-        rs.getObject("engagement_score", Integer.class),
-        rs.getString("priority"),
-        rs.getString("mql_outcome"),
-        rs.getString("mql_reason"),
-        rs.getString("team"),
-        rs.getString("queue"),
-        rs.getString("captured_by"),
-        rs.getObject("created_at", OffsetDateTime.class),
-        rs.getInt("recycle_count"),
-        rs.getObject("previous_lead_id", UUID.class),
-        accountMatch(rs));
+    return new Lead(rs.getObject("id", UUID.class), CONTACT.mapRow(rs, row), COMPANY.mapRow(rs, row), ATTRIBUTION.mapRow(rs, row),
+        PROGRESS.mapRow(rs, row), rs.getString("captured_by"), rs.getObject("created_at", OffsetDateTime.class),
+        rs.getObject("previous_lead_id", UUID.class), accountMatch(rs));
   }
 
   private static Lead.AccountMatch accountMatch(ResultSet rs) throws SQLException {

@@ -1,9 +1,9 @@
 package com.leadhandoff.operations;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
@@ -23,15 +23,18 @@ public class JobBacklogHealth implements HealthIndicator {
 
   private final ManagementService management;
   private final Duration maxLag;
+  private final Clock clock;
 
-  public JobBacklogHealth(ManagementService management, @Value("${lead-handoff.operations.max-job-lag:PT5M}") Duration maxLag) {
+  public JobBacklogHealth(ManagementService management, @Value("${lead-handoff.operations.max-job-lag:PT5M}") Duration maxLag,
+      Clock clock) {
+    this.clock = clock;
     this.management = management;
     this.maxLag = maxLag;
   }
 
   @Override
   public Health health() {
-    Date now = ClockUtil.getCurrentTime();
+    Date now = Date.from(clock.instant());
     long due = management.createJobQuery().executable().count();
     // every job has a due date (ensure-job-due-date-not-null): an async step's is when it was created
     Date oldest = management.createJobQuery().executable().duedateLowerThan(now).orderByJobDuedate().asc().listPage(0, 1).stream()

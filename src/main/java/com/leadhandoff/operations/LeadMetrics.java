@@ -2,13 +2,13 @@ package com.leadhandoff.operations;
 
 import com.leadhandoff.handoff.SalesTeams;
 import com.leadhandoff.lead.LeadStageReached;
+import com.leadhandoff.sla.SlaRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -24,13 +24,12 @@ public class LeadMetrics {
 
   private final MeterRegistry registry;
 
-  public LeadMetrics(MeterRegistry registry, SalesTeams teams, TaskService tasks, ManagementService management, JdbcClient jdbc) {
+  public LeadMetrics(MeterRegistry registry, SalesTeams teams, TaskService tasks, ManagementService management, SlaRepository slas) {
     this.registry = registry;
     teams.teams().keySet().forEach(team -> Gauge.builder("leadhandoff.tasks.open",
             () -> tasks.createTaskQuery().taskCandidateGroup(team).includeAssignedTasks().count())
         .tag("team", team).description("Open user tasks of the team, assigned or in its queue").register(registry));
-    Gauge.builder("leadhandoff.sla.breaches.open",
-            () -> jdbc.sql("select count(*) from lead_sla_breaches where open").query(Long.class).single())
+    Gauge.builder("leadhandoff.sla.breaches.open", slas::openBreaches)
         .description("SLA breaches not yet resolved").register(registry);
     Gauge.builder("leadhandoff.jobs.due", () -> management.createJobQuery().executable().count())
         .description("Jobs due and waiting for the job executor (timers, async steps)").register(registry);

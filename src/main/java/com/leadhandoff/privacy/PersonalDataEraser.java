@@ -1,6 +1,6 @@
 package com.leadhandoff.privacy;
 
-import com.leadhandoff.lead.LeadJournal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +41,11 @@ public class PersonalDataEraser {
   private final JdbcClient jdbc;
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final Clock clock;
   private final HistoryService history;
 
-  public PersonalDataEraser(JdbcClient jdbc, RuntimeService runtime, TaskService tasks, HistoryService history) {
+  public PersonalDataEraser(JdbcClient jdbc, RuntimeService runtime, TaskService tasks, HistoryService history, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.tasks = tasks;
@@ -58,7 +60,7 @@ public class PersonalDataEraser {
     if (erasedAt.isEmpty()) {
       return Optional.empty();
     }
-    OffsetDateTime now = LeadJournal.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     eraseAppTables(leadId, now);
     int[] camunda = eraseCamunda(leadId.toString());
     Erasure erasure = new Erasure(leadId, erasedBy, now, camunda[0], camunda[1], camunda[2], erasedAt.get(0) != null);

@@ -3,9 +3,10 @@ package com.leadhandoff.qualification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadhandoff.lead.DecisionRecord;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.modelguard.ModelGuardPlugin;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +38,11 @@ import org.springframework.stereotype.Component;
 public class DecisionAuditPlugin extends AbstractProcessEnginePlugin implements DmnDecisionEvaluationListener {
 
   private final LeadRepository leads;
+  private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
 
-  public DecisionAuditPlugin(@Lazy LeadRepository leads) {
+  public DecisionAuditPlugin(@Lazy LeadRepository leads, Clock clock) {
+    this.clock = clock;
     this.leads = leads;
   }
 
@@ -82,7 +85,7 @@ public class DecisionAuditPlugin extends AbstractProcessEnginePlugin implements 
           : table.getMatchingRules().stream().map(DecisionAuditPlugin::outputs).toList();
     }
     leads.addDecision(leadId, new DecisionRecord(definition.getKey(), definition.getVersion(), definition.getId(),
-        matchedRules, toJson(outcome), LeadJournal.now()));
+        matchedRules, toJson(outcome), OffsetDateTime.now(clock)));
   }
 
   private static Map<String, Object> outputs(DmnEvaluatedDecisionRule rule) {

@@ -1,8 +1,8 @@
 package com.leadhandoff.qualification;
 
 import com.leadhandoff.lead.Activity;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -23,8 +23,10 @@ import org.springframework.stereotype.Component;
 public class EngagementFacts {
 
   private final LeadRepository leads;
+  private final Clock clock;
 
-  public EngagementFacts(LeadRepository leads) {
+  public EngagementFacts(LeadRepository leads, Clock clock) {
+    this.clock = clock;
     this.leads = leads;
   }
 
@@ -36,7 +38,7 @@ public class EngagementFacts {
    */
   public void summarise(DelegateExecution execution) {
     UUID leadId = UUID.fromString(execution.getProcessBusinessKey());
-    counts(leadId, LeadJournal.now()).forEach((name, count) -> execution.setVariable(name, Variables.untypedValue(count, true)));
+    counts(leadId, OffsetDateTime.now(clock)).forEach((name, count) -> execution.setVariable(name, Variables.untypedValue(count, true)));
     Date rejectedAt = (Date) execution.getVariable("rejectedAt");
     if (rejectedAt != null) {
       execution.setVariable("newEngagementSinceRejection",

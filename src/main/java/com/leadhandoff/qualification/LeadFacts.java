@@ -12,17 +12,17 @@ public final class LeadFacts {
   public static Map<String, Object> of(Lead lead) {
     Map<String, Object> facts = new HashMap<>();
     facts.put("leadId", lead.id().toString());
-    facts.put("email", lead.email());
-    facts.put("title", lead.title());
-    facts.put("companyName", lead.companyName());
-    facts.put("companySize", lead.companySize());
-    facts.put("companyDomain", lead.companyDomain());
-    facts.put("industry", lead.industry());
-    facts.put("country", lead.country());
-    facts.put("source", lead.source());
-    facts.put("campaign", lead.campaign());
-    facts.put("buyingTimeframe", lead.buyingTimeframe());
-    facts.put("firstMeetingExpectation", lead.firstMeetingExpectation());
+    facts.put("email", lead.contact().email());
+    facts.put("title", lead.contact().title());
+    facts.put("companyName", lead.company().companyName());
+    facts.put("companySize", lead.company().companySize());
+    facts.put("companyDomain", lead.company().companyDomain());
+    facts.put("industry", lead.company().industry());
+    facts.put("country", lead.company().country());
+    facts.put("source", lead.attribution().source());
+    facts.put("campaign", lead.attribution().campaign());
+    facts.put("buyingTimeframe", lead.contact().buyingTimeframe());
+    facts.put("firstMeetingExpectation", lead.contact().firstMeetingExpectation());
     // the account the lead matched at capture (null when none): LeadRouting and SlaPolicy decide on its status and owner
     facts.put("accountStatus", lead.accountMatch() == null ? null : lead.accountMatch().status());
     facts.put("accountOwner", lead.accountMatch() == null ? null : lead.accountMatch().owner());
@@ -32,11 +32,11 @@ public final class LeadFacts {
   /** The facts plus what earlier decisions said, for replaying a later decision (what-if). */
   public static Map<String, Object> withQualification(Lead lead) {
     Map<String, Object> facts = of(lead);
-    facts.put("fitGrade", lead.fitGrade());
-    facts.put("fitScore", lead.fitScore());
-    facts.put("engagementScore", lead.engagementScore());
-    facts.put("priority", lead.priority());
-    facts.put("queue", lead.queue());
+    facts.put("fitGrade", lead.progress().fitGrade());
+    facts.put("fitScore", lead.progress().fitScore());
+    facts.put("engagementScore", lead.progress().engagementScore());
+    facts.put("priority", lead.progress().priority());
+    facts.put("queue", lead.progress().queue());
     return facts;
   }
 }

@@ -1,13 +1,13 @@
 package com.leadhandoff.qualification;
 
 import com.leadhandoff.lead.Lead;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.modelguard.DecisionContracts;
 import com.leadhandoff.modelguard.FeelOnly;
 import com.leadhandoff.modelguard.ModelGuard;
 import com.leadhandoff.modelguard.Violation;
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,11 +45,13 @@ public class WhatIfService {
   private final RepositoryService repository;
   private final LeadRepository leads;
   private final EngagementFacts engagement;
+  private final Clock clock;
   private final ModelGuard guard;
   private final DmnEngine dmn = FeelOnly.install(ParsedOnceFeelEngine.installIn(
       (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())).buildEngine();
 
-  public WhatIfService(RepositoryService repository, LeadRepository leads, EngagementFacts engagement, ModelGuard guard) {
+  public WhatIfService(RepositoryService repository, LeadRepository leads, EngagementFacts engagement, ModelGuard guard, Clock clock) {
+    this.clock = clock;
     this.repository = repository;
     this.leads = leads;
     this.engagement = engagement;
@@ -107,7 +109,7 @@ public class WhatIfService {
       throw new WhatIfException("A replay reads at most " + MAX_LEADS + " leads; narrow the date range", false);
     }
 
-    OffsetDateTime now = LeadJournal.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     Map<String, int[]> outcomes = new TreeMap<>();
     Map<String, Integer> bySource = new TreeMap<>();
     Map<String, Integer> byCampaign = new TreeMap<>();
@@ -137,12 +139,12 @@ public class WhatIfService {
       output = output != null ? output : firstOutputName(before, after);
       outcomes.computeIfAbsent(value(before, output), v -> new int[2])[0]++;
       outcomes.computeIfAbsent(value(after, output), v -> new int[2])[1]++;
-      WhatIfReport.ChangedLead change = new WhatIfReport.ChangedLead(lead.id(), lead.source(), lead.campaign(), lead.status().name(),
+      WhatIfReport.ChangedLead change = new WhatIfReport.ChangedLead(lead.id(), lead.attribution().source(), lead.attribution().campaign(), lead.progress().status().name(),
           before, after);
       if (!only(before, outcomeOutputs).equals(only(after, outcomeOutputs))) {
-        bySource.merge(Objects.toString(lead.source(), "(none)"), 1, Integer::sum);
-        byCampaign.merge(Objects.toString(lead.campaign(), "(none)"), 1, Integer::sum);
-        byStatus.merge(lead.status().name(), 1, Integer::sum);
+        bySource.merge(Objects.toString(lead.attribution().source(), "(none)"), 1, Integer::sum);
+        byCampaign.merge(Objects.toString(lead.attribution().campaign(), "(none)"), 1, Integer::sum);
+        byStatus.merge(lead.progress().status().name(), 1, Integer::sum);
         changed.add(change);
       } else if (!before.equals(after)) {
         textChanged.add(change);

@@ -2,7 +2,6 @@ package com.leadhandoff.reporting;
 
 import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.InvalidRequestException;
-import com.leadhandoff.lead.LeadJournal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,14 +17,15 @@ public record ReportRange(LocalDate from, LocalDate to) {
 
   static final int DEFAULT_DAYS = 90;
 
-  public static ReportRange parse(String from, String to) {
+  /** From and to as sent (either may be missing); {@code today} ends the default range. */
+  public static ReportRange parse(String from, String to, LocalDate today) {
     List<FieldError> errors = new ArrayList<>();
     LocalDate end = date("to", to, errors);
     LocalDate start = date("from", from, errors);
     if (!errors.isEmpty()) {
       throw new InvalidRequestException(errors);
     }
-    end = end != null ? end : LeadJournal.now().toLocalDate();
+    end = end != null ? end : today;
     start = start != null ? start : end.minusDays(DEFAULT_DAYS - 1);
     if (start.isAfter(end)) {
       throw new InvalidRequestException(List.of(new FieldError("from", "must not be after to (" + end + ")")));

@@ -1,8 +1,9 @@
 package com.leadhandoff.reporting;
 
+import com.leadhandoff.deployment.Processes;
 import com.leadhandoff.handoff.SalesTeams;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.sla.BusinessCalendar;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,9 +33,11 @@ public class Reports {
   private final JdbcClient jdbc;
   private final SalesTeams teams;
   private final RepositoryService repository;
+  private final Clock clock;
   private final RuntimeService runtime;
 
-  public Reports(JdbcClient jdbc, SalesTeams teams, RepositoryService repository, RuntimeService runtime) {
+  public Reports(JdbcClient jdbc, SalesTeams teams, RepositoryService repository, RuntimeService runtime, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.teams = teams;
     this.repository = repository;
@@ -44,9 +47,9 @@ public class Reports {
   /** Captured -> MQL -> SAL (accepted) -> SQL -> opportunity -> won, and each step's conversion. */
   public ReportTable funnel(ReportRange range, Grouping by) {
     List<Map<String, Object>> rows = leadsQuery(by, """
-        count(*), count(l.mql_at), count(l.accepted_at), count(l.sql_at), count(l.opportunity_at),
+        count(*), count(m.mql_at), count(m.accepted_at), count(m.sql_at), count(m.opportunity_at),
         sum(case when l.status = 'WON' then 1 else 0 end), sum(case when l.status = 'LOST' then 1 else 0 end),
-        sum(case when l.closed_at is null then 1 else 0 end)""", range, (group, rs) -> {
+        sum(case when m.closed_at is null then 1 else 0 end)""", range, (group, rs) -> {
           long captured = rs.getLong(2), mql = rs.getLong(3), sal = rs.getLong(4), sql = rs.getLong(5), opportunity = rs.getLong(6);
           long won = rs.getLong(7);
           return row("group", group, "captured", captured, "mql", mql, "sal", sal, "sql", sql, "opportunity", opportunity,
@@ -82,8 +85,8 @@ public class Reports {
   /** Who the wait is on: capture -> assignment is the system's, assignment -> first contact the rep's. */
   public ReportTable delays(ReportRange range, Grouping by) {
     List<Map<String, Object>> rows = leadsQuery(by, percentiles("system_minutes") + ", " + percentiles("first_contact_minutes") + """
-        , sum(case when l.first_contact_minutes is not null then l.system_minutes end),
-        sum(case when l.system_minutes is not null then l.first_contact_minutes end)""", range, (group, rs) -> {
+        , sum(case when m.first_contact_minutes is not null then m.system_minutes end),
+        sum(case when m.system_minutes is not null then m.first_contact_minutes end)""", range, (group, rs) -> {
           long system = rs.getLong(8), rep = rs.getLong(9);
           return row("group", group, "assignedLeads", rs.getLong(2), "systemMedianHours", hours(rs.getObject(3)),
               "systemP90Hours", hours(rs.getObject(4)), "contactedLeads", rs.getLong(5), "repMedianHours", hours(rs.getObject(6)),
@@ -103,7 +106,7 @@ public class Reports {
         + "from lead_sla_clocks c left join lead_sla_breaches b on b.clock_id = c.id "
         + (by.clockNeedsLead() ? "join leads l on l.id = c.lead_id " : "")
         + "where c.started_at >= :from and c.started_at < :to group by " + group + ", c.sla order by 1, 2")
-        .param("now", LeadJournal.now()).param("from", range.start()).param("to", range.end())
+        .param("now", OffsetDateTime.now(clock)).param("from", range.start()).param("to", range.end())
         .query((rs, n) -> {
           long clocks = rs.getLong(3), onTime = rs.getLong(4), late = rs.getLong(5);
           return row("group", rs.getString(1), "sla", rs.getString(2), "clocks", clocks, "withinSla", onTime, "late", late,
@@ -156,9 +159,9 @@ public class Reports {
   /** Per MqlDefinition rule that made leads MQL: how many sales accepted and rejected, to tune the agreed criteria. */
   public ReportTable mqlRules(ReportRange range, Grouping by) {
     Map<String, String> descriptions = mqlRuleDescriptions();
-    List<Map<String, Object>> rows = jdbc.sql("select " + by.leadSql() + ", coalesce(l.mql_rule, '(unknown)'), count(*), "
-        + "count(l.accepted_at), count(l.rejected_at) from leads l where l.mql_at is not null "
-        + "and l.created_at >= :from and l.created_at < :to group by " + by.leadSql() + ", l.mql_rule order by 1, 2")
+    List<Map<String, Object>> rows = jdbc.sql("select " + by.leadSql() + ", coalesce(m.mql_rule, '(unknown)'), count(*), "
+        + "count(m.accepted_at), count(m.rejected_at) from leads l join lead_milestones m on m.lead_id = l.id where m.mql_at is not null "
+        + "and l.created_at >= :from and l.created_at < :to group by " + by.leadSql() + ", m.mql_rule order by 1, 2")
         .param("from", range.start()).param("to", range.end())
         .query((rs, n) -> {
           long mql = rs.getLong(3), rejected = rs.getLong(5);
@@ -170,7 +173,7 @@ public class Reports {
 
   /** SLA breaches not yet resolved, most overdue first, with how late they are now and the process instance to open. */
   public ReportTable openBreaches(Optional<String> team, Optional<String> rep) {
-    OffsetDateTime now = LeadJournal.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     List<Map<String, Object>> rows = jdbc.sql("""
         select b.lead_id, l.first_name, l.last_name, l.company_name, b.sla, b.team, b.assignee, b.due_at, b.breached_at
         from lead_sla_breaches b join leads l on l.id = b.lead_id
@@ -197,19 +200,20 @@ public class Reports {
   }
 
   private List<Map<String, Object>> leadsQuery(Grouping by, String aggregates, ReportRange range, GroupRow mapper) {
-    return jdbc.sql("select " + by.leadSql() + ", " + aggregates + " from leads l where l.created_at >= :from and l.created_at < :to "
+    return jdbc.sql("select " + by.leadSql() + ", " + aggregates + " from leads l left join lead_milestones m on m.lead_id = l.id "
+        + "where l.created_at >= :from and l.created_at < :to "
         + "group by " + by.leadSql() + " order by 1")
         .param("from", range.start()).param("to", range.end())
         .query((rs, n) -> mapper.map(rs.getString(1), rs)).list();
   }
 
   private static String percentiles(String column) {
-    return "count(l." + column + "), percentile_cont(0.5) within group (order by l." + column + "), "
-        + "percentile_cont(0.9) within group (order by l." + column + ")";
+    return "count(m." + column + "), percentile_cont(0.5) within group (order by m." + column + "), "
+        + "percentile_cont(0.9) within group (order by m." + column + ")";
   }
 
   private String processInstance(UUID lead, String sla) {
-    String process = "FIRST_CONTACT".equals(sla) ? "SalesFollowUp" : "LeadLifecycle";
+    String process = "FIRST_CONTACT".equals(sla) ? Processes.SALES_FOLLOW_UP : Processes.LEAD_LIFECYCLE;
     return runtime.createProcessInstanceQuery().processDefinitionKey(process).processInstanceBusinessKey(lead.toString())
         .listPage(0, 1).stream().map(ProcessInstance::getId).findFirst().orElse(null);
   }

@@ -2,8 +2,7 @@ package com.leadhandoff.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import com.leadhandoff.capture.LeadCaptureService;
-import com.leadhandoff.handoff.SalesTeams;
+import com.leadhandoff.deployment.Processes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -44,9 +43,6 @@ public class IdentityBootstrap {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrap.class);
 
-  /** The processes whose tasks people work in Tasklist. */
-  static final List<String> PROCESSES = List.of(LeadCaptureService.PROCESS_KEY, "SalesFollowUp");
-
   /** Shown on every task card of the product's filters (Tasklist's filter property {@code variables}). */
   public static final List<Map<String, String>> CARD_VARIABLES = List.of(
       Map.of("name", "companyName", "label", "Company"),
@@ -61,12 +57,12 @@ public class IdentityBootstrap {
   private final AuthorizationService authorizations;
   private final FilterService filters;
   private final TaskService tasks;
-  private final SalesTeams teams;
+  private final SalesTeamGroups teams;
   private final AdminProperties admin;
   private final Environment environment;
 
   public IdentityBootstrap(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-      TaskService tasks, SalesTeams teams, AdminProperties admin, Environment environment) {
+      TaskService tasks, SalesTeamGroups teams, AdminProperties admin, Environment environment) {
     this.environment = environment;
     this.identity = identity;
     this.authorizations = authorizations;
@@ -84,25 +80,25 @@ public class IdentityBootstrap {
     group(Groups.MARKETING, "Marketing", "WORKFLOW");
     group(Groups.PROCESS_OWNERS, "Process owners", "WORKFLOW");
     group(Groups.INTEGRATION, "Lead-capture integrations", "SYSTEM");
-    teams.teams().forEach((id, team) -> group(id, team.name(), "WORKFLOW"));
+    teams.salesTeamGroups().forEach((id, name) -> group(id, name, "WORKFLOW"));
 
     for (Resources resource : Resources.values()) {
       grant(Groups.ADMINS, resource, "*", Permissions.ALL);
     }
-    List<String> taskWorkers = new ArrayList<>(teams.teams().keySet());
+    List<String> taskWorkers = new ArrayList<>(teams.salesTeamGroups().keySet());
     taskWorkers.add(Groups.SALES_MANAGERS);
     taskWorkers.add(Groups.MARKETING);
     for (String group : taskWorkers) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       // the process's name on a task card and its diagram (process-definition/{id}/xml) in Tasklist
-      for (String process : PROCESSES) {
+      for (String process : Processes.ALL) {
         grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
       }
     }
     // Managers watch every team's tasks (the Breached SLAs filter, a team's queue) with their forms, and hand them to
     // another rep of the team (Reassignments); reps see and work only their own team's, by the tasks' own
     // authorizations (candidate group, assignee; see TaskWorkerAuthorizations).
-    for (String process : PROCESSES) {
+    for (String process : Processes.ALL) {
       grant(Groups.SALES_MANAGERS, Resources.PROCESS_DEFINITION, process, Permissions.READ_TASK,
           ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.TASK_ASSIGN);
     }
@@ -121,7 +117,7 @@ public class IdentityBootstrap {
     grant(Groups.PROCESS_OWNERS, Resources.DECISION_DEFINITION, "*", Permissions.ALL);
     grant(Groups.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.ALL);
 
-    List<String> salesTeams = new ArrayList<>(teams.teams().keySet());
+    List<String> salesTeams = new ArrayList<>(teams.salesTeamGroups().keySet());
     List<String> sales = new ArrayList<>(salesTeams);
     sales.add(Groups.SALES_MANAGERS);
     filter("My open leads by due date", tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc(), sales);

@@ -1,5 +1,6 @@
 package com.leadhandoff.sla;
 
+import com.leadhandoff.handoff.WorkingTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,10 @@
 package com.leadhandoff.sla;
 
 import com.leadhandoff.handoff.SalesTeams;
+import com.leadhandoff.handoff.WorkingTime;
 import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadStage;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,10 +33,12 @@ public class SlaClock {
   private final LeadJournal journal;
   private final TaskService tasks;
   private final HistoryService history;
+  private final Clock clock;
   private final String historicTasks;
 
   public SlaClock(SalesTeams teams, SlaRepository slas, LeadJournal journal, TaskService tasks, HistoryService history,
-      ManagementService management) {
+      ManagementService management, Clock clock) {
+    this.clock = clock;
     this.teams = teams;
     this.slas = slas;
     this.journal = journal;
@@ -48,7 +52,7 @@ public class SlaClock {
     Sla sla = Sla.valueOf(slaName);
     String team = (String) execution.getVariable("team");
     WorkingTime time = teams.workingTime(team);
-    OffsetDateTime now = LeadJournal.now();
+    OffsetDateTime now = OffsetDateTime.now(clock);
     BusinessCalendar.Due due = BusinessCalendar.add(time, now.toInstant(), duration(execution, sla.withinVariable()));
     BusinessCalendar.Due warn = BusinessCalendar.add(time, now.toInstant(), duration(execution, sla.warningAfterVariable()));
     if (warn.at().isAfter(due.at())) {
@@ -79,7 +83,7 @@ public class SlaClock {
   public void breached(DelegateExecution execution, String slaName) {
     Sla sla = Sla.valueOf(slaName);
     SlaClockRecord clock = slas.clock(((Number) execution.getVariable(sla.clockVariable())).longValue());
-    OffsetDateTime now = LeadJournal.now();
+    OffsetDateTime now = OffsetDateTime.now(this.clock);
     String assignee = lastAssignee(execution.getProcessInstanceId(), sla.task(), clock.assignee());
     int minutesLate = (int) Math.max(0, Duration.between(clock.dueAt(), now).toMinutes());
     slas.recordBreach(clock, assignee, now, minutesLate);
@@ -91,7 +95,7 @@ public class SlaClock {
 
   /** The SLA's task is answered (a rejection answers it too): the clock stops and its breaches are no longer open. */
   public void met(DelegateExecution execution, String slaName) {
-    slas.met(leadId(execution), Sla.valueOf(slaName), LeadJournal.now());
+    slas.met(leadId(execution), Sla.valueOf(slaName), OffsetDateTime.now(clock));
   }
 
   /** An escalated lead's task is due when the SlaPolicy decision says a manager handles it ({@code escalationWithin}). */
@@ -106,7 +110,7 @@ public class SlaClock {
 
   private Date inBusinessTime(DelegateTask task, Duration businessTime) {
     WorkingTime time = teams.workingTime((String) task.getVariable("team"));
-    return Date.from(BusinessCalendar.add(time, LeadJournal.now().toInstant(), businessTime).at());
+    return Date.from(BusinessCalendar.add(time, clock.instant(), businessTime).at());
   }
 
   /**

@@ -1,7 +1,10 @@
 package com.leadhandoff.sla;
 
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadViewPart;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -10,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** SLA clocks and breaches, written in the engine's transaction. */
 @Repository
-public class SlaRepository {
+public class SlaRepository implements LeadViewPart {
 
   private final JdbcClient jdbc;
 
@@ -67,5 +70,15 @@ public class SlaRepository {
             rs.getString("assignee"), rs.getObject("due_at", OffsetDateTime.class), rs.getObject("breached_at", OffsetDateTime.class),
             rs.getInt("minutes_late"), rs.getBoolean("open")))
         .list();
+  }
+
+  /** SLA breaches not yet resolved, of every lead. */
+  public long openBreaches() {
+    return jdbc.sql("select count(*) from lead_sla_breaches where open").query(Long.class).single();
+  }
+
+  @Override
+  public Map<String, Object> partsOf(Lead lead) {
+    return Map.of("slaClocks", clocks(lead.id()), "slaBreaches", breaches(lead.id()));
   }
 }

@@ -90,7 +90,7 @@ class AccountsTest {
     Lead byWebsite = lead("ann@gmail.com", null, "https://www.eu." + word + ".example/contact");
 
     for (Lead lead : List.of(byEmail, bySubdomain, byWebsite)) {
-      assertThat(lead.accountMatch()).as(lead.email()).isNotNull();
+      assertThat(lead.accountMatch()).as(lead.contact().email()).isNotNull();
       assertThat(lead.accountMatch().accountId()).isEqualTo(acme.id());
       assertThat(lead.accountMatch().method()).isEqualTo("domain");
       assertThat(lead.accountMatch().matchedOn()).isEqualTo(word + ".example");

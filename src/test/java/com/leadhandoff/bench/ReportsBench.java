@@ -35,8 +35,8 @@ public final class ReportsBench {
       System.out.printf("generated %,d leads with clocks, breaches and feedback in %.1f s%n", leads, (System.nanoTime() - started) / 1e9);
 
       Reports reports = app.getBean(Reports.class);
-      ReportRange year = ReportRange.parse("2026-01-01", "2026-12-31");
-      ReportRange quarter = ReportRange.parse("2026-10-01", "2026-12-31");
+      ReportRange year = ReportRange.parse("2026-01-01", "2026-12-31", null);
+      ReportRange quarter = ReportRange.parse("2026-10-01", "2026-12-31", null);
       Map<String, Supplier<Object>> queries = new LinkedHashMap<>();
       queries.put("baseline: count(*) of leads", () -> jdbc.sql("select count(*) from leads").query(Long.class).single());
       for (String by : List.of("source", "campaign", "team", "month")) {

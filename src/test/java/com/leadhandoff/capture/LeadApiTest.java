@@ -175,6 +175,9 @@ class LeadApiTest {
   @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
       contact.email             | ""                        | contact.email
       contact.email             | "no-at-sign"              | contact.email
+      contact.email             | "x@localhost"             | contact.email
+      contact.email             | "x@10.0.0.1"              | contact.email
+      contact.email             | "<b>x</b>@acme.example"   | contact.email
       contact.firstName         | "LONG101"                 | contact.firstName
       contact.lastName          | "LONG101"                 | contact.lastName
       contact.title             | "LONG151"                 | contact.title
@@ -184,6 +187,7 @@ class LeadApiTest {
       company.size              | 10000001                  | company.size
       company.industry          | "LONG81"                  | company.industry
       company.country           | "DEU"                     | company.country
+      company.country           | "ZZ"                      | company.country
       company.website           | "http://"                 | company.website
       source                    | ""                        | source
       source                    | "billboard"               | source
@@ -191,11 +195,14 @@ class LeadApiTest {
       utm.source                | "LONG201"                 | utm.source
       firstTouchContent         | "LONG501"                 | firstTouchContent
       buyingTimeframe           | "Next Year!"              | buyingTimeframe
+      buyingTimeframe           | "someday"                 | buyingTimeframe
       firstMeetingExpectation   | "DEMO PLEASE"             | firstMeetingExpectation
       activities                | [{"type": "liked"}]       | activities[0].type
       activities                | [{"type": ""}]            | activities[0].type
       activities                | [{"type": "email-click", "occurredAt": "2999-01-01T00:00:00Z"}] | activities[0].occurredAt
       activities                | [null]                    | activities[0]
+      activities                | [{"type": "email-click", "occurredAt": "-5000-01-01T00:00:00Z"}] | activities[0].occurredAt
+      activities                | [{"type": "email-click", "occurredAt": "1989-12-31T23:59:59Z"}]  | activities[0].occurredAt
       """)
   void everyValidationRuleNamesItsField(String path, String value, String field) throws Exception {
     com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();

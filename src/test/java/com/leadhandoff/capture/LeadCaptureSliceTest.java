@@ -11,11 +11,11 @@ import com.leadhandoff.LeadHandoffTest;
 import com.leadhandoff.TestUsers;
 import com.leadhandoff.lead.Activity;
 import com.leadhandoff.lead.DecisionRecord;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.lead.LeadStage;
 import com.leadhandoff.lead.StageEvent;
 import com.leadhandoff.security.Groups;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.IdentityService;
@@ -34,6 +34,7 @@ class LeadCaptureSliceTest {
   @Autowired ProcessEngine engine;
   @Autowired IdentityService identity;
   @Autowired LeadRepository leads;
+  @Autowired java.time.Clock clock;
   ApiClient api;
 
   @BeforeEach
@@ -74,6 +75,8 @@ class LeadCaptureSliceTest {
     assertThat(lead.get("priority").asText()).isEqualTo("hot");
     assertThat(lead.get("mqlOutcome").asText()).isEqualTo("MQL");
     assertThat(lead.get("queue").asText()).isEqualTo("mid-market");
+    assertThat(lead.get("utm").isObject()).as("the UTM parameters as one object").isTrue();
+    assertThat(lead.has("utmSource") || lead.has("contact") || lead.has("progress")).as("the answer stays flat").isFalse();
 
     ProcessInstance instance = instanceOf(id);
     assertThat(instance).hasPassedInOrder("Task_AssessFit", "Task_ScoreEngagement", "Task_PrioritiseLead", "Task_DecideMql", "Task_RouteLead")
@@ -105,12 +108,12 @@ class LeadCaptureSliceTest {
     assertThat(instanceOf(id)).isWaitingAt("Gateway_NurtureEvents");
     assertThat(response.json().get("status").asText()).isEqualTo("NURTURING");
 
-    leads.addActivity(id, new Activity("demo-request", LeadJournal.now(), null, LeadJournal.now()));
+    leads.addActivity(id, new Activity("demo-request", OffsetDateTime.now(clock), null, OffsetDateTime.now(clock)));
     engine.getRuntimeService().createMessageCorrelation("LeadEngaged").processInstanceBusinessKey(id.toString()).correlate();
     Jobs.runDueForLead(engine, id);
 
     assertThat(instanceOf(id)).isWaitingAt("Task_AcceptLead");
-    assertThat(leads.find(id).orElseThrow().mqlOutcome()).isEqualTo("MQL");
+    assertThat(leads.find(id).orElseThrow().progress().mqlOutcome()).isEqualTo("MQL");
     assertThat(leads.stages(id)).extracting(StageEvent::stage)
         .containsExactly(LeadStage.CAPTURED, LeadStage.NURTURING, LeadStage.MQL, LeadStage.ROUTED);
   }

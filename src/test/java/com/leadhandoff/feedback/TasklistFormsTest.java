@@ -153,11 +153,11 @@ class TasklistFormsTest extends LeadScenario {
     Task task = openTask(lead);
 
     assertThat(shown(task, "leadHeadline")).isEqualTo("Jane Doe, VP Sales at Acme");
-    assertThat(shown(task, "leadContact")).isEqualTo(lead.email() + " · +49 30 1234567");
+    assertThat(shown(task, "leadContact")).isEqualTo(lead.contact().email() + " · +49 30 1234567");
     assertThat(shown(task, "leadCompanyLine")).isEqualTo("Acme · 800 employees · software · DE");
     assertThat(shown(task, "leadOrigin")).isEqualTo("Came in through webinar, campaign 2026-q4-webinar, on Tue 1 Dec 10:00 Berlin time");
     assertThat((String) shown(task, "recentActivities")).isEqualTo("- Demo request, Tue 1 Dec 10:00 Berlin time");
-    assertThat(shown(task, "whyMql")).isEqualTo(leads.find(lead.id()).orElseThrow().mqlReason());
+    assertThat(shown(task, "whyMql")).isEqualTo(leads.find(lead.id()).orElseThrow().progress().mqlReason());
     assertThat(shown(task, "previousOwner")).isEqualTo("nobody: this is the lead's first owner");
     assertThat(task.getPriority()).as("a hot lead comes first in Tasklist").isEqualTo(80);
   }

@@ -8,10 +8,10 @@ import com.leadhandoff.LeadScenario;
 import com.leadhandoff.TestLeads;
 import com.leadhandoff.lead.Activity;
 import com.leadhandoff.lead.Lead;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadStage;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +53,7 @@ class RejectionScenarioTest extends LeadScenario {
 
   /** The lead does something and the integration tells the process. */
   private void engages(Lead lead, String type, Instant occurredAt) {
-    leads.addActivity(lead.id(), new Activity(type, occurredAt.atOffset(java.time.ZoneOffset.UTC), null, LeadJournal.now()));
+    leads.addActivity(lead.id(), new Activity(type, occurredAt.atOffset(java.time.ZoneOffset.UTC), null, OffsetDateTime.now(clock)));
     engine.getRuntimeService().createMessageCorrelation("LeadEngaged").processInstanceBusinessKey(lead.id().toString()).correlate();
     Jobs.runDueForLead(engine, lead.id());
   }
@@ -90,7 +90,7 @@ class RejectionScenarioTest extends LeadScenario {
 
     engages(lead, "demo-request", beforeRejection); // a late import of something it did before the rejection
     assertThat(instance).isWaitingAt("Gateway_NurtureEvents");
-    assertThat(leads.find(lead.id()).orElseThrow().mqlReason()).isEqualTo("recycled: waits for new engagement since the rejection");
+    assertThat(leads.find(lead.id()).orElseThrow().progress().mqlReason()).isEqualTo("recycled: waits for new engagement since the rejection");
   }
 
   @Test
@@ -109,7 +109,7 @@ class RejectionScenarioTest extends LeadScenario {
     assertThat(BpmnAwareTests.historyService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
         .getEndActivityId()).isEqualTo("EndEvent_DisqualifiedAfterRejection");
     assertThat(stages(lead).stream().filter(s -> s == LeadStage.RECYCLED).count()).isEqualTo(3);
-    assertThat(leads.find(lead.id()).orElseThrow().recycleCount()).as("looping is visible on the lead").isEqualTo(3);
+    assertThat(leads.find(lead.id()).orElseThrow().progress().recycleCount()).as("looping is visible on the lead").isEqualTo(3);
     assertThat(stages(lead)).endsWith(LeadStage.REJECTED, LeadStage.DISQUALIFIED);
   }
 

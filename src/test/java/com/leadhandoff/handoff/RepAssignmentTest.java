@@ -6,8 +6,8 @@ import com.leadhandoff.LeadHandoffTest;
 import com.leadhandoff.TestLeads;
 import com.leadhandoff.TestUsers;
 import com.leadhandoff.capture.LeadCaptureService;
-import com.leadhandoff.lead.LeadJournal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +22,7 @@ class RepAssignmentTest {
 
   @Autowired RepAssignment assignment;
   @Autowired RoutingRepository routing;
+  @Autowired java.time.Clock clock;
   @Autowired IdentityService identity;
   @Autowired LeadCaptureService capture;
   @Autowired org.camunda.bpm.engine.ProcessEngine engine;
@@ -38,7 +39,7 @@ class RepAssignmentTest {
 
   private String assignInTurn() {
     RepAssignment.Choice choice = assignment.rotate("sales-test", null, null);
-    routing.record(new RoutingRepository.LedgerEntry(lead, "sales-test", choice.rep(), choice.reason(), LeadJournal.now()));
+    routing.record(new RoutingRepository.LedgerEntry(lead, "sales-test", choice.rep(), choice.reason(), OffsetDateTime.now(clock)));
     return choice.rep();
   }
 
@@ -51,7 +52,7 @@ class RepAssignmentTest {
     assertThat(assignInTurn()).as("the rotation wraps around").isEqualTo(first);
     assertThat(assignment.rotate("sales-test", null, null).rep()).as("next in turn").isEqualTo(second);
 
-    LocalDate today = LeadJournal.now().atZoneSameInstant(ZoneId.of("Europe/Berlin")).toLocalDate();
+    LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(ZoneId.of("Europe/Berlin")).toLocalDate();
     routing.saveAvailability(new RoutingRepository.Availability(second, today.minusDays(1), today.plusDays(7), null));
     routing.saveAvailability(new RoutingRepository.Availability(third, null, null, 0));
 
@@ -91,7 +92,7 @@ class RepAssignmentTest {
     assertThat(owner.rep()).isEqualTo("rr-b");
     assertThat(owner.reason()).isEqualTo("the account's owner (named by LeadRouting)");
 
-    LocalDate today = LeadJournal.now().atZoneSameInstant(ZoneId.of("Europe/Berlin")).toLocalDate();
+    LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(ZoneId.of("Europe/Berlin")).toLocalDate();
     routing.saveAvailability(new RoutingRepository.Availability("rr-b", today, today.plusDays(3), null));
     RepAssignment.Choice away = assignment.ownerOrRotation("sales-test", "rr-b", null, null);
     assertThat(away.rep()).isIn("rr-a", "rr-c");

@@ -92,7 +92,7 @@ class SalesFollowUpScenarioTest extends LeadScenario {
         LeadStage.CONTACTED, LeadStage.SQL, LeadStage.OPPORTUNITY, LeadStage.WON);
     assertThat(leads.stages(lead.id()).stream().filter(s -> s.stage() == LeadStage.CONTACTED).findFirst().orElseThrow().detail())
         .isEqualTo("phone, reached");
-    assertThat(leads.find(lead.id()).orElseThrow().status()).isEqualTo(LeadStage.WON);
+    assertThat(leads.find(lead.id()).orElseThrow().progress().status()).isEqualTo(LeadStage.WON);
     assertThat(leads.stages(lead.id())).as("stage timestamps on the engine's clock")
         .filteredOn(stage -> stage.stage() == LeadStage.ACCEPTED || stage.stage() == LeadStage.CONTACTED || stage.stage() == LeadStage.WON)
         .extracting(stage -> Date.from(stage.occurredAt().toInstant()))

@@ -72,9 +72,9 @@ class PostgresIT {
     assertThat(response.status()).isEqualTo(201);
     UUID id = UUID.fromString(response.json().get("id").asText());
     assertThat(leads.find(id)).hasValueSatisfying(lead -> {
-      assertThat(lead.team()).isEqualTo("sales-americas");
-      assertThat(lead.queue()).isEqualTo("enterprise");
-      assertThat(lead.fitGrade()).isEqualTo("A");
+      assertThat(lead.progress().team()).isEqualTo("sales-americas");
+      assertThat(lead.progress().queue()).isEqualTo("enterprise");
+      assertThat(lead.progress().fitGrade()).isEqualTo("A");
     });
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(id.toString())
         .taskDefinitionKey("Task_AcceptLead").taskCandidateGroup("sales-americas").includeAssignedTasks().count()).isEqualTo(1);

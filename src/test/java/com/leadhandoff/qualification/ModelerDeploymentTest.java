@@ -66,7 +66,7 @@ class ModelerDeploymentTest {
     long startedAt = application.getStartupDate();
     Lead before = engagedGradeA("before-change@acme.example");
     DecisionRecord judgedBefore = mqlDecisionOf(before);
-    assertThat(before.mqlOutcome()).isEqualTo("MQL");
+    assertThat(before.progress().mqlOutcome()).isEqualTo("MQL");
 
     ApiClient.Response deployment = deployFromModeler("modeler-po", Candidates.mqlWithGradeAThreshold(45));
     assertThat(deployment.status()).isEqualTo(200);
@@ -74,11 +74,11 @@ class ModelerDeploymentTest {
 
     Lead after = engagedGradeA("after-change@acme.example");
     DecisionRecord judgedAfter = mqlDecisionOf(after);
-    assertThat(after.mqlOutcome()).as("grade A with engagement 40 is no longer MQL").isEqualTo("NURTURE");
+    assertThat(after.progress().mqlOutcome()).as("grade A with engagement 40 is no longer MQL").isEqualTo("NURTURE");
     assertThat(judgedAfter.decisionVersion()).isEqualTo(judgedBefore.decisionVersion() + 1);
 
     assertThat(mqlDecisionOf(before)).as("the earlier lead keeps its recorded version").isEqualTo(judgedBefore);
-    assertThat(leads.find(before.id()).orElseThrow().mqlOutcome()).isEqualTo("MQL");
+    assertThat(leads.find(before.id()).orElseThrow().progress().mqlOutcome()).isEqualTo("MQL");
     assertThat(application.getStartupDate()).as("no restart").isEqualTo(startedAt);
   }
 

@@ -9,10 +9,10 @@ import com.leadhandoff.TestLeads;
 import com.leadhandoff.capture.LeadSubmission;
 import com.leadhandoff.lead.Activity;
 import com.leadhandoff.lead.Lead;
-import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadStage;
 import com.leadhandoff.lead.StageEvent;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -52,7 +52,7 @@ class NurtureScenarioTest extends LeadScenario {
     assertThat(stagesOf(lead, LeadStage.NURTURING)).as("recorded once, not every week").isEqualTo(1);
 
     int engagementBefore = (Integer) engine.getRuntimeService().getVariable(instance.getId(), "engagementScore");
-    leads.addActivity(lead.id(), new Activity("demo-request", LeadJournal.now(), null, LeadJournal.now()));
+    leads.addActivity(lead.id(), new Activity("demo-request", OffsetDateTime.now(clock), null, OffsetDateTime.now(clock)));
     daysLater(instance, 7);
     assertThat(instance).isWaitingAt("Task_AcceptLead");
     assertThat(stagesOf(lead, LeadStage.MQL)).isEqualTo(1);
@@ -76,7 +76,7 @@ class NurtureScenarioTest extends LeadScenario {
     assertThat(instance).isEnded();
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
         .getEndActivityId()).isEqualTo("EndEvent_Expired");
-    assertThat(leads.find(lead.id()).orElseThrow().status()).isEqualTo(LeadStage.EXPIRED);
+    assertThat(leads.find(lead.id()).orElseThrow().progress().status()).isEqualTo(LeadStage.EXPIRED);
   }
 
   /** Grade C (25 fit points) but engagement 85: a grey case by the MQL definition. */
@@ -91,8 +91,8 @@ class NurtureScenarioTest extends LeadScenario {
   void aGreyCaseIsDecidedInTheJointReviewAndHandedToSales() {
     Lead lead = greyCase();
     ProcessInstance instance = instanceOf(lead);
-    assertThat(lead.fitGrade()).isEqualTo("C");
-    assertThat(lead.mqlOutcome()).isEqualTo("JOINT_REVIEW");
+    assertThat(lead.progress().fitGrade()).isEqualTo("C");
+    assertThat(lead.progress().mqlOutcome()).isEqualTo("JOINT_REVIEW");
     assertThat(instance).isWaitingAt("Task_JointReview");
     assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup("marketing").hasCandidateGroup("sales-managers");
 
@@ -109,6 +109,6 @@ class NurtureScenarioTest extends LeadScenario {
     engine.getTaskService().complete(BpmnAwareTests.task(instance).getId(), Map.of("jointDecision", "NURTURE", "jointRationale", "Not our market yet; keep them warm"));
     Jobs.runDue(engine, instance.getId());
     assertThat(instance).isWaitingAt("Gateway_NurtureEvents");
-    assertThat(leads.find(lead.id()).orElseThrow().status()).isEqualTo(LeadStage.NURTURING);
+    assertThat(leads.find(lead.id()).orElseThrow().progress().status()).isEqualTo(LeadStage.NURTURING);
   }
 }

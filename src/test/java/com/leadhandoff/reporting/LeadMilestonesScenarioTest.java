@@ -52,7 +52,7 @@ class LeadMilestonesScenarioTest extends LeadScenario {
     return jdbc.sql("""
         select mql_at, assigned_at, accepted_at, first_contact_at, sql_at, opportunity_at, closed_at, system_minutes,
           accept_minutes, first_contact_minutes, sql_minutes, close_minutes, mql_rule, rejected_at
-        from leads where id = :id""").param("id", lead.id()).query().singleRow();
+        from lead_milestones where lead_id = :id""").param("id", lead.id()).query().singleRow();
   }
 
   private static Date at(Object timestamp) {

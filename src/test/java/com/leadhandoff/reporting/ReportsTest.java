@@ -304,13 +304,17 @@ class ReportsTest {
     String name = l.get("lead");
     jdbc.sql("""
         insert into leads (id, email, first_name, last_name, company_name, source, campaign, team, status, captured_by, created_at,
-          updated_at, mql_at, accepted_at, rejected_at, first_contact_at, sql_at, opportunity_at, closed_at, assigned_at,
-          system_minutes, accept_minutes, first_contact_minutes, sql_minutes, close_minutes, mql_rule)
-        values (:id, :email, 'Lead', :name, :company, :source, :campaign, :team, :status, 'rpt', :captured, :captured,
-          :mql, :sal, :rej, :contact, :sql, :opp, :closed, :assigned, :system, :accept, :contactMin, :sqlMin, :closeMin, :rule)""")
+          updated_at)
+        values (:id, :email, 'Lead', :name, :company, :source, :campaign, :team, :status, 'rpt', :captured, :captured)""")
         .param("id", id(name)).param("email", "rpt-" + name.toLowerCase() + "@march.example").param("name", name)
         .param("company", "Company " + name).param("source", l.get("source")).param("campaign", blankToNull(l.get("campaign")))
         .param("team", blankToNull(l.get("team"))).param("status", l.get("status")).param("captured", captured)
+        .update();
+    jdbc.sql("""
+        insert into lead_milestones (lead_id, mql_at, accepted_at, rejected_at, first_contact_at, sql_at, opportunity_at, closed_at,
+          assigned_at, system_minutes, accept_minutes, first_contact_minutes, sql_minutes, close_minutes, mql_rule)
+        values (:id, :mql, :sal, :rej, :contact, :sql, :opp, :closed, :assigned, :system, :accept, :contactMin, :sqlMin, :closeMin, :rule)""")
+        .param("id", id(name))
         .param("mql", mark(l, "mql", captured)).param("sal", mark(l, "sal", captured)).param("rej", mark(l, "rej", captured))
         .param("contact", mark(l, "contact", captured)).param("sql", mark(l, "sql", captured)).param("opp", mark(l, "opp", captured))
         .param("closed", mark(l, "closed", captured))

@@ -204,7 +204,7 @@ class TasklistAccessTest extends LeadScenario {
   void repsMarketingAndManagersOpenBothProcessesDiagrams() throws Exception {
     for (String user : List.of(EMEA_REP, AMERICAS_REP, MARKETING, MANAGER)) {
       Tasklist tasklist = new Tasklist(user);
-      for (String key : IdentityBootstrap.PROCESSES) {
+      for (String key : com.leadhandoff.deployment.Processes.ALL) {
         JsonNode definition = tasklist.ok(tasklist.call("GET", "/process-definition/key/" + key));
         assertThat(definition.get("name").asText()).as(user + " reads " + key).isNotBlank();
         JsonNode xml = tasklist.ok(tasklist.call("GET", "/process-definition/" + definition.get("id").asText() + "/xml"));

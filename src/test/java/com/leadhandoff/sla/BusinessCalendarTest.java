@@ -3,6 +3,7 @@ package com.leadhandoff.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.leadhandoff.handoff.WorkingTime;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.leadhandoff.sla;
+package com.leadhandoff.handoff;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -24,7 +24,7 @@ public record WorkingTime(ZoneId zone, LocalTime opens, LocalTime closes, Set<Da
     holidays = Map.copyOf(holidays);
   }
 
-  boolean isWorkingDay(LocalDate date) {
+  public boolean isWorkingDay(LocalDate date) {
     return days.contains(date.getDayOfWeek()) && !holidays.containsKey(date);
   }
 }

@@ -1,0 +1,86 @@
+package com.leadhandoff.lead;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.leadhandoff.api.ApiProblems.FieldError;
+import com.leadhandoff.api.InvalidRequestException;
+import com.leadhandoff.security.AllowedGroups;
+import com.leadhandoff.security.Groups;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reads leads back: a page of leads, and one lead with everything the features keep about it. */
+@RestController
+@RequestMapping("/api/leads")
+public class LeadController {
+
+  static final int MAX_PAGE_SIZE = 200;
+
+  private final LeadRepository leads;
+  private final List<LeadViewPart> parts;
+
+  public LeadController(LeadRepository leads, List<LeadViewPart> parts) {
+    this.leads = leads;
+    this.parts = parts;
+  }
+
+  /** One page of leads, newest first. */
+  @GetMapping
+  @AllowedGroups({Groups.INTEGRATION, Groups.SALES_MANAGERS, Groups.MARKETING, Groups.PROCESS_OWNERS})
+  public LeadPage list(@RequestParam(required = false) String status, @RequestParam(required = false) String source,
+      @RequestParam(required = false) String campaign, @RequestParam(required = false) String team,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    List<FieldError> errors = new ArrayList<>();
+    LeadStage stage = null;
+    if (status != null) {
+      try {
+        stage = LeadStage.valueOf(status);
+      } catch (IllegalArgumentException unknown) {
+        errors.add(new FieldError("status", "must be one of " + List.of(LeadStage.values())));
+      }
+    }
+    if (page < 0) {
+      errors.add(new FieldError("page", "must be 0 or more"));
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidRequestException(errors);
+    }
+    return new LeadPage(leads.search(stage, source, campaign, team, page, size), page, size, leads.count(stage, source, campaign, team));
+  }
+
+  /**
+   * The lead with its stage history, every decision taken about it (key, version, matched rules) and its activities,
+   * and what the features keep about it ({@link LeadViewPart}): the account it matched (how, and the account now), its
+   * SLA clocks (with how each due date was counted and when it was met), its breaches, why each rep got it, every
+   * contact a rep logged (attempts and the conversation) and the feedback sales and marketing gave about it.
+   */
+  @GetMapping("/{id}")
+  @AllowedGroups({Groups.INTEGRATION, Groups.SALES_MANAGERS, Groups.MARKETING, Groups.PROCESS_OWNERS})
+  public LeadView lead(@PathVariable UUID id) {
+    Lead lead = leads.find(id).orElseThrow(() -> new LeadNotFoundException(id));
+    Map<String, Object> more = new LinkedHashMap<>();
+    parts.forEach(part -> more.putAll(part.partsOf(lead)));
+    return new LeadView(lead, leads.stages(id), leads.decisions(id), leads.activities(id), more);
+  }
+
+  /**
+   * What GET /api/leads/{id} answers: the lead's fields ({@code accountMatch} is how it matched an account at capture),
+   * its history, and the features' parts as fields of their own (e.g. {@code account}: that account as it is now).
+   */
+  public record LeadView(@JsonUnwrapped Lead lead, List<StageEvent> stages, List<DecisionRecord> decisions, List<Activity> activities,
+      @JsonAnyGetter Map<String, Object> parts) {}
+
+  /** A page of leads and how many match in all. */
+  public record LeadPage(List<Lead> items, int page, int size, long total) {}
+}

@@ -1,0 +1,122 @@
+package com.leadhandoff;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module boundaries: each package is a feature; features depend on each other without cycles, and each owns its
+ * tables: only the owner reads and writes them, the others call its API or listen to its events.
+ */
+class ArchitectureTest {
+
+  static final JavaClasses PRODUCT = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("com.leadhandoff");
+
+  /** Every table of {@code db/migration} and the feature (package) that owns it. */
+  static final Map<String, String> OWNERS = Map.ofEntries(
+      Map.entry("leads", "lead"), Map.entry("lead_stage_events", "lead"), Map.entry("lead_decisions", "lead"),
+      Map.entry("lead_activities", "lead"), Map.entry("open_leads", "lead"),
+      Map.entry("idempotency_keys", "capture"), Map.entry("import_jobs", "capture"), Map.entry("import_rows", "capture"),
+      Map.entry("lead_sla_clocks", "sla"), Map.entry("lead_sla_breaches", "sla"),
+      Map.entry("routing_ledger", "handoff"), Map.entry("rep_availability", "handoff"),
+      Map.entry("lead_contacts", "feedback"), Map.entry("lead_feedback", "feedback"),
+      Map.entry("accounts", "accounts"), Map.entry("account_domains", "accounts"),
+      Map.entry("lead_milestones", "reporting"), Map.entry("lead_erasures", "privacy"));
+
+  /** Reporting is the read model: its reports aggregate the features' tables in SQL (reads only, never writes). */
+  static final Set<String> READS_EVERY_TABLE = Set.of("reporting");
+
+  /**
+   * Known breaches of table ownership, to be removed (the test fails when one is gone, so the list shrinks):
+   * "package writes|reads table".
+   */
+  static final Set<String> KNOWN_EXCEPTIONS = Set.of(
+      "privacy writes import_rows", "privacy writes lead_activities", "privacy writes lead_contacts",
+      "privacy writes lead_decisions", "privacy writes lead_feedback", "privacy writes lead_stage_events",
+      "privacy writes leads", "privacy reads leads", "privacy writes open_leads");
+
+  static final Pattern WRITE = Pattern.compile("\\b(?:insert\\s+into|update|delete\\s+from|merge\\s+into)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+  static final Pattern READ = Pattern.compile("(?<!delete\\s{1,9})\\b(?:from|join)\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+  static final Pattern CREATE = Pattern.compile("create\\s+table\\s+(\\w+)", Pattern.CASE_INSENSITIVE);
+
+  @Test
+  void theFeaturesDependOnEachOtherWithoutCycles() {
+    slices().matching("com.leadhandoff.(*)..").should().beFreeOfCycles().check(PRODUCT);
+  }
+
+  @Test
+  void onlyTheEngineClockReadsTheEnginesClock() {
+    noClasses().that().doNotHaveFullyQualifiedName("com.leadhandoff.operations.EngineClock")
+        .should().dependOnClassesThat().haveFullyQualifiedName("org.camunda.bpm.engine.impl.util.ClockUtil")
+        .because("the application's time is the injected java.time.Clock (operations.EngineClock)")
+        .check(PRODUCT);
+  }
+
+  @Test
+  void everyTableHasAnOwner() throws IOException {
+    Set<String> tables = new TreeSet<>();
+    try (Stream<Path> migrations = Files.list(Path.of("src/main/resources/db/migration"))) {
+      for (Path migration : migrations.toList()) {
+        Matcher created = CREATE.matcher(Files.readString(migration));
+        while (created.find()) {
+          tables.add(created.group(1).toLowerCase());
+        }
+      }
+    }
+    assertThat(OWNERS.keySet()).as("tables and their owners (OWNERS)").containsExactlyInAnyOrderElementsOf(tables);
+  }
+
+  @Test
+  void eachFeatureReadsAndWritesOnlyItsOwnTables() throws IOException {
+    Map<String, Set<String>> breaches = new TreeMap<>();
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java/com/leadhandoff"))) {
+      for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+        String feature = source.getParent().getFileName().toString();
+        String code = Files.readString(source);
+        for (String table : tables(WRITE, code)) {
+          if (!feature.equals(OWNERS.get(table))) {
+            breaches.computeIfAbsent(feature + " writes " + table, k -> new TreeSet<>()).add(source.getFileName().toString());
+          }
+        }
+        for (String table : tables(READ, code)) {
+          if (!feature.equals(OWNERS.get(table)) && !READS_EVERY_TABLE.contains(feature)) {
+            breaches.computeIfAbsent(feature + " reads " + table, k -> new TreeSet<>()).add(source.getFileName().toString());
+          }
+        }
+      }
+    }
+    assertThat(breaches.keySet())
+        .as("each table is read and written by its owner only (OWNERS); the others use its API or its events: %s", breaches)
+        .containsExactlyInAnyOrderElementsOf(KNOWN_EXCEPTIONS);
+  }
+
+  /** The product's tables the code names after the pattern's keyword (engine tables and subqueries are not the product's). */
+  private static Set<String> tables(Pattern pattern, String code) {
+    Set<String> tables = new TreeSet<>();
+    Matcher matcher = pattern.matcher(code);
+    while (matcher.find()) {
+      String table = matcher.group(1).toLowerCase();
+      if (OWNERS.containsKey(table)) {
+        tables.add(table);
+      }
+    }
+    return tables;
+  }
+}
