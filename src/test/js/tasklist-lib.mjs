@@ -216,6 +216,16 @@ export class TasklistUser {
     return { first, stillListed };
   }
 
+  /** The form's text views as the user reads them, and how many links (other than mail links) and images they hold. */
+  async formText() {
+    const views = this.page.locator('.fjs-form .fjs-form-field-text');
+    return {
+      formText: (await views.evaluateAll((nodes) => nodes.map((node) => node.innerText).join('\n'))),
+      formLinks: await views.locator('a:not([href^="mailto:"])').count(),
+      formImages: await views.locator('img').count(),
+    };
+  }
+
   /** What the page tells the user now: notifications and the fields' error messages. */
   async shown() {
     const page = this.page;
@@ -255,6 +265,7 @@ export async function runStep(user, formsDir, step) {
     await user.openTask(step.taskId);
     lap('open');
     await user.fill(form, step.answers || {});
+    Object.assign(observation, await user.formText());
     lap('fill');
     observation.screenshots.push(await user.screenshot(`${name}-form`));
     lap('shot');

@@ -40,7 +40,7 @@ public final class Tasklist implements AutoCloseable {
   public record Observation(String journey, String step, String user, String taskId, String outcome, boolean formGone,
       Boolean stillListed, List<String> dangerNotifications, List<String> otherNotifications, List<String> fieldErrors,
       boolean engineText, List<String> serverErrors, List<String> refusals, List<String> pageErrors, List<String> submitted,
-      List<String> screenshots, String driverError, long millis) {
+      List<String> screenshots, String driverError, long millis, String formText, int formLinks, int formImages) {
 
     /** Every message the user was shown: notifications and the fields' errors. */
     public String shownText() {

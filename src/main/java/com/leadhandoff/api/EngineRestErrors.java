@@ -7,14 +7,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,15 +27,18 @@ import org.springframework.stereotype.Component;
  * engine wraps a task listener's exception, and the task resource wraps that again in a RestException, so a
  * refused task answer ({@link BadUserRequestException} from the feedback rules) or a serialized Java object
  * variable (ENGINE-17007, Java serialization is off) would reach the caller as 500; so would a DMN file that does not
- * parse (ENGINE-22004), without the parser's reason, which is in the causes. Requests that would store an object variable
- * or complete a task with more than its form's fields are refused before any resource runs: the features' request
- * filters (the Spring beans that are JAX-RS {@link ContainerRequestFilter}s: security.ObjectVariables.Refused,
- * feedback.FormFieldsOnly) are registered here and on Tasklist's engine API ({@link WebappEngineApiErrors}). A deployment the model guard refuses is a
- * {@code ParseException}, which Camunda's own handler answers with 400 and every violation. Every other error is
- * answered by Camunda's own handlers.
+ * parse (ENGINE-22004), without the parser's reason, which is in the causes. A deployment the model guard refuses is a
+ * {@code ParseException}, which Camunda's own handler answers with 400 and every violation. A task someone else claimed first
+ * is 409. Every other error is answered by Camunda's own handlers, except that a server error's message (which can hold
+ * SQL or class names) is replaced by a reference to the server log. Requests that would store an object variable or
+ * complete a task with more than its form's fields are refused before any resource runs: the features' request filters
+ * (the Spring beans that are JAX-RS {@link ContainerRequestFilter}s: security.ObjectVariables.Refused,
+ * feedback.FormFieldsOnly) are registered here and on Tasklist's engine API ({@link WebappEngineApiErrors}).
  */
 @Component
 public class EngineRestErrors extends CamundaJerseyResourceConfig {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineRestErrors.class);
 
   public static final String CONCURRENT_CHANGE = "Someone else changed this at the same moment; nothing was saved. Reload and try again.";
 
@@ -50,6 +58,7 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     register(RefusedInputInRestException.class);
     register(RefusedInputInEngineException.class);
+    register(AnyOtherException.class);
     filters.forEach(this::register);
   }
 
@@ -70,8 +79,22 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
         return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
             .entity(Map.of("type", "OptimisticLockingException", "message", CONCURRENT_CHANGE)).build();
       }
+      if (cause instanceof TaskAlreadyClaimedException claimed) { // someone took the task first
+        return Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "TaskAlreadyClaimedException", "message", "Someone else has taken this task ("
+                + claimed.getTaskAssignee() + "); nothing was changed. Reload to see who works it.")).build();
+      }
     }
-    return camunda.apply(exception);
+    Response answer = camunda.apply(exception);
+    if (answer.getStatus() < 500) {
+      return answer;
+    }
+    // a server error's message can hold SQL or class names: the caller gets a reference, the log the details
+    String reference = UUID.randomUUID().toString();
+    LOG.error("Engine REST request failed (reference {})", reference, exception);
+    return Response.status(answer.getStatus()).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", "ServerError", "message", "The server could not do this and nothing of it was saved; "
+            + "an administrator finds the details in the server log under reference " + reference + ".")).build();
   }
 
   /** The message followed by those of its causes: what the DMN parser said. */
@@ -92,6 +115,17 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
 
     @Override
     public Response toResponse(RestException exception) {
+      return answer(exception, camunda::toResponse);
+    }
+  }
+
+  /** Any other failure (a database error outside the engine's wrappers, say): Camunda's answer, without internals. */
+  @Priority(1)
+  public static class AnyOtherException implements ExceptionMapper<Exception> {
+    private final ExceptionHandler camunda = new ExceptionHandler();
+
+    @Override
+    public Response toResponse(Exception exception) {
       return answer(exception, camunda::toResponse);
     }
   }

@@ -35,8 +35,8 @@ import org.springframework.stereotype.Component;
  * What a task's form shows the person who works it ({@code ${taskFacts.show(task)}} when a task is created), as task
  * variables that go when the task is done: who the lead is and how to reach them, where they came from, what they did
  * lately, the account they belong to, why they are an MQL, who had them before, who rejected them and why, and for managers the team's reps with
- * their open load; and the company, contact and priority the task's card shows in Tasklist. The task's priority follows the lead's priority. Text is plain: values are quoted into the form's
- * text, never markup of their own.
+ * their open load; and the company, contact and priority the task's card shows in Tasklist. The task's priority follows
+ * the lead's priority. Text is plain: values are quoted into the form's text escaped, never markup of their own.
  */
 @Component("taskFacts")
 public class TaskFacts {
@@ -44,6 +44,9 @@ public class TaskFacts {
   /** Tasklist's priority for hot, warm and cold leads (Camunda's default is 50). */
   static final Map<String, Integer> PRIORITIES = Map.of("hot", 80, "warm", 50, "cold", 20);
   private static final int RECENT_ACTIVITIES = 5;
+  /** What Markdown reads as markup anywhere in a line, and at its start (see {@link #plain}). */
+  private static final String INLINE_MARKUP = "\\`*_[]<>&!~|{}";
+  private static final String BLOCK_MARKUP = "#+-=>";
 
   private final LeadRepository leads;
   private final RoutingRepository routing;
@@ -100,7 +103,8 @@ public class TaskFacts {
     Map<String, Object> values = new LinkedHashMap<>();
     facts.forEach((name, fact) -> {
       if (shown.contains(name)) {
-        values.put(name, fact.get());
+        Object value = fact.get();
+        values.put(name, value instanceof String text && !name.equals("recentActivities") ? plain(text) : value);
       }
     });
     // what the task card shows: its workers may read the task's variables, not the lead's process instance's
@@ -134,13 +138,13 @@ public class TaskFacts {
         .orElse("No known account.");
   }
 
-  /** The latest few, newest first: what and when, e.g. "Demo request, Mon 30 Nov 14:05". */
+  /** The latest few, newest first, as a Markdown list: what and when, e.g. "- Demo request, Mon 30 Nov 14:05". */
   private static String recentActivities(List<Activity> activities, ZoneId zone) {
     if (activities.isEmpty()) {
       return "No activity recorded yet.";
     }
     return activities.stream().sorted(Comparator.comparing(Activity::occurredAt).reversed()).limit(RECENT_ACTIVITIES)
-        .map(a -> "- " + words(a.type()) + ", " + BusinessCalendar.when(a.occurredAt().toInstant(), zone))
+        .map(a -> "- " + plain(words(a.type()) + ", " + BusinessCalendar.when(a.occurredAt().toInstant(), zone)))
         .collect(Collectors.joining("\n"));
   }
 
@@ -198,6 +202,37 @@ public class TaskFacts {
   private static String name(User rep) {
     String name = join(" ", rep.getFirstName(), rep.getLastName());
     return name.isEmpty() ? rep.getId() : name;
+  }
+
+  /**
+   * Text as the form shows it, whatever it holds. A form's text view renders Markdown and HTML, so what a lead, a rep or
+   * a CRM typed is escaped (CommonMark backslash escapes) where it would turn into markup: HTML and entities, emphasis,
+   * links and images, web addresses (after "www" and before "//"), and headings, lists and quotes at a line's start.
+   * Everything else stays as typed, so the text also reads well in Cockpit. Addresses with @ may still show as mail links.
+   */
+  static String plain(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    boolean lineStart = true;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean markup = INLINE_MARKUP.indexOf(c) >= 0
+          || (lineStart && BLOCK_MARKUP.indexOf(c) >= 0)
+          || (c == ':' && text.startsWith("//", i + 1))
+          || (c == '.' && i >= 3 && text.regionMatches(true, i - 3, "www", 0, 3))
+          || ((c == '.' || c == ')') && orderedListNumber(text, i));
+      out.append(markup ? "\\" : "").append(c);
+      lineStart = c == '\n' || (lineStart && c == ' ');
+    }
+    return out.toString();
+  }
+
+  /** "1." or "12)" at the start of a line opens a numbered list. */
+  private static boolean orderedListNumber(String text, int at) {
+    int start = at;
+    while (start > 0 && Character.isDigit(text.charAt(start - 1))) {
+      start--;
+    }
+    return start < at && (start == 0 || text.charAt(start - 1) == '\n');
   }
 
   /** "demo-request" as "Demo request". */

@@ -341,6 +341,7 @@ class TasklistJourneysTest extends LeadScenario {
     softly.assertThat(seen.serverErrors()).as(what + ": HTTP >= 500 in the page").isEmpty();
     softly.assertThat(seen.engineText()).as(what + ": ENGINE- text on the page").isFalse();
     softly.assertThat(seen.screenshots()).as(what + ": screenshots").hasSizeGreaterThanOrEqualTo(2);
+    softly.assertThat(seen.formLinks() + seen.formImages()).as(what + ": links or images in the form's text").isZero();
     assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).as(what + ": the task is done").isZero();
     Jobs.runDueForLead(engine, lead.id()); // what the job executor does after the user's completion
   }
@@ -437,6 +438,27 @@ class TasklistJourneysTest extends LeadScenario {
     // a company of its own: a journey that wins a deal makes its company a customer account (issue 23), whose later
     // leads would go to the owner with the customer SLA
     return TestLeads.gradeAAtOwnCompany(capture, "e2e-" + journey, "webinar", "q4-e2e", "demo-request");
+  }
+
+  @Test
+  void whatALeadTypedShowsAsTypedNeverAsMarkup() {
+    String journey = "markup";
+    String title = "<img src=x onerror=alert(1)> Head of [Sales](http://evil.example)";
+    String company = "**Acme** # www.evil.example";
+    Lead lead = capture.capture(new LeadSubmission(new LeadSubmission.Contact("e2e-markup-" + UUID.randomUUID() + "@markup.example",
+        "Jo", "<b>Doe</b>", title, null), new LeadSubmission.Company(company, 800, "software", "DE", null), "webinar",
+        "=HYPERLINK(\"http://evil.example\")", null, null, false, null, null, List.of(new LeadSubmission.Activity("demo-request", null, null))),
+        "test");
+
+    Observation seen = tasklist.step(journey, "1-accept", openTask(lead).getAssignee(), openTask(lead).getId(), "accept-or-reject-lead",
+        answers("decision", "accept"));
+
+    assertThat(seen.formText()).as("the rep reads what the lead typed")
+        .contains("Jo <b>Doe</b>, " + title + " at " + company)
+        .contains("campaign =HYPERLINK(\"http://evil.example\")");
+    assertThat(seen.formLinks()).as("links in the form's text").isZero();
+    assertThat(seen.formImages()).as("images in the form's text").isZero();
+    assertThat(seen.outcome()).isEqualTo("gone");
   }
 
   /** Grade C (a big mining company in Japan) but very engaged: a grey case by the MQL definition. */
