@@ -38,7 +38,10 @@ class ArchitectureTest {
       Map.entry("routing_ledger", "handoff"), Map.entry("rep_availability", "handoff"),
       Map.entry("lead_contacts", "feedback"), Map.entry("lead_feedback", "feedback"),
       Map.entry("accounts", "accounts"), Map.entry("account_domains", "accounts"),
-      Map.entry("lead_milestones", "reporting"), Map.entry("lead_erasures", "privacy"));
+      Map.entry("lead_milestones", "reporting"), Map.entry("lead_erasures", "privacy"),
+      Map.entry("sales_teams", "teams"), Map.entry("team_working_hours", "teams"), Map.entry("team_company_days", "teams"),
+      Map.entry("team_managers", "teams"), Map.entry("team_settings_version", "teams"), Map.entry("sales_reps", "teams"),
+      Map.entry("rep_working_hours", "teams"), Map.entry("rep_absences", "teams"), Map.entry("team_audit", "teams"));
 
   /** Reporting is the read model: its reports aggregate the features' tables in SQL (reads only, never writes). */
   static final Set<String> READS_EVERY_TABLE = Set.of("reporting");

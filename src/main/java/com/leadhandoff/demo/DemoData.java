@@ -3,17 +3,23 @@ package com.leadhandoff.demo;
 import com.leadhandoff.capture.LeadCaptureService;
 import com.leadhandoff.capture.LeadSubmission;
 import com.leadhandoff.deployment.ModelsDeployedEvent;
-import com.leadhandoff.handoff.RoutingRepository;
 import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.security.Groups;
+import com.leadhandoff.teams.SalesTeams;
+import com.leadhandoff.teams.TeamRepository;
+import com.leadhandoff.teams.WorkingTime.Interval;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -38,6 +44,8 @@ public class DemoData {
       new DemoUser("carla", "Carla", "Reyes", List.of("sales-americas")),
       new DemoUser("dave", "Dave", "Miller", List.of("sales-americas")),
       new DemoUser("maria", "Maria", "Rossi", List.of(Groups.SALES_MANAGERS)),
+      new DemoUser("erik", "Erik", "Larsen", List.of()), // manages Sales EMEA (the team page), is no rep of it
+      new DemoUser("sofia", "Sofia", "Alvarez", List.of()), // manages Sales Americas
       new DemoUser("mark", "Mark", "Chen", List.of(Groups.MARKETING)),
       new DemoUser("paula", "Paula", "Novak", List.of(Groups.PROCESS_OWNERS)),
       new DemoUser("webform", "Website", "Form", List.of(Groups.INTEGRATION)),
@@ -64,12 +72,14 @@ public class DemoData {
   private final TaskService tasks;
   private final DemoProperties properties;
   private final Clock clock;
-  private final RoutingRepository routing;
+  private final TeamRepository teamSettings;
+  private final SalesTeams teams;
 
   public DemoData(IdentityService identity, LeadCaptureService capture, LeadRepository leads, TaskService tasks,
-      DemoProperties properties, RoutingRepository routing, Clock clock) {
+      DemoProperties properties, TeamRepository teamSettings, SalesTeams teams, Clock clock) {
     this.clock = clock;
-    this.routing = routing;
+    this.teamSettings = teamSettings;
+    this.teams = teams;
     this.identity = identity;
     this.capture = capture;
     this.leads = leads;
@@ -80,12 +90,31 @@ public class DemoData {
   @EventListener(ModelsDeployedEvent.class)
   public void create() {
     USERS.forEach(this::user);
-    // dave is on holiday this week: the routing ledger shows round-robin skipping him
-    LocalDate today = LocalDate.now();
-    routing.saveAvailability(new RoutingRepository.Availability("dave", today.minusDays(1), today.plusDays(5), null));
+    if (teams.team("sales-emea").map(team -> team.managers().isEmpty()).orElse(false)) {
+      teamSettings();
+    }
     if (leads.count() == 0) {
       createLeads();
     }
+  }
+
+  /**
+   * The teams as a manager would have set them up: EMEA works Monday to Thursday with a lunch break and short Fridays,
+   * erik manages it, anna (senior, weight 2) takes two leads for every one of ben's, ben works from London; dave is
+   * on holiday this week, so the routing ledger shows round-robin skipping him; sofia manages Sales Americas.
+   */
+  private void teamSettings() {
+    List<Interval> longDay = List.of(new Interval(LocalTime.of(9, 0), LocalTime.of(12, 30)), new Interval(LocalTime.of(13, 30), LocalTime.of(17, 30)));
+    Map<DayOfWeek, List<Interval>> emea = Map.of(DayOfWeek.MONDAY, longDay, DayOfWeek.TUESDAY, longDay, DayOfWeek.WEDNESDAY, longDay,
+        DayOfWeek.THURSDAY, longDay, DayOfWeek.FRIDAY, List.of(new Interval(LocalTime.of(9, 0), LocalTime.of(14, 0))));
+    teamSettings.saveTeam("sales-emea", "Sales EMEA", ZoneId.of("Europe/Berlin"), "DE-BE", emea, List.of("erik"), "demo");
+    SalesTeams.Team americas = teams.team("sales-americas").orElseThrow();
+    teamSettings.saveTeam(americas.id(), americas.name(), americas.zone(), americas.holidayRegion(), americas.week(), List.of("sofia"), "demo");
+    LocalDate today = LocalDate.now(clock);
+    teamSettings.saveCompanyDay("sales-emea", today.plusDays(30), "Sales offsite");
+    teamSettings.saveRep(new TeamRepository.RepSettings("anna", true, 30, 2, null, 0), Map.of());
+    teamSettings.saveRep(new TeamRepository.RepSettings("ben", true, null, 1, ZoneId.of("Europe/London"), 0), Map.of());
+    teamSettings.addAbsence("dave", today.minusDays(1), today.plusDays(5), "Holiday", "demo");
   }
 
   private void user(DemoUser demo) {

@@ -1,9 +1,9 @@
 package com.leadhandoff.feedback;
 
-import com.leadhandoff.handoff.SalesTeams;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.sla.BusinessCalendar;
+import com.leadhandoff.teams.SalesTeams;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

@@ -1,6 +1,9 @@
 package com.leadhandoff.handoff;
 
 import com.leadhandoff.deployment.Processes;
+import com.leadhandoff.teams.SalesTeams;
+import com.leadhandoff.teams.TeamRepository;
+import com.leadhandoff.teams.TeamRepository.RepSettings;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,9 +18,10 @@ import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * Fair round-robin inside the routed team ({@code ${repAssignment.assign(execution)}}): the rotation
- * continues after the rep who got the team's last lead, skips reps who are out of office or at their
- * capacity of open leads, and skips the rep who had the lead last (they let its SLA lapse, or rejected it and marketing
+ * Fair round-robin inside the routed team ({@code ${repAssignment.assign(execution)}}), weighted: a rep of weight 2
+ * gets two leads for every one of a rep of weight 1 (smooth weighted round-robin: each available rep gains their weight
+ * in credit, the richest gets the lead and pays the available reps' total weight, so the turns interleave). It skips
+ * reps who are inactive, out of office or at their capacity of open leads (they gain no credit meanwhile), and skips the rep who had the lead last (they let its SLA lapse, or rejected it and marketing
  * disputed the rejection). An account owner that LeadRouting names gets the lead unless they are away, at capacity or
  * inactive (then the rotation, and the ledger says why). A manager's choice overrides both. Every choice, and every skip, is written to the routing ledger. Sets {@code assignee}
  * (null: nobody is available, the lead waits in the team queue).
@@ -35,16 +39,18 @@ public class RepAssignment {
   private final RoutingRepository routing;
   private final RoutingProperties properties;
   private final SalesTeams teams;
+  private final TeamRepository reps;
   private final Clock clock;
 
   public RepAssignment(IdentityService identity, TaskService tasks, RoutingRepository routing, RoutingProperties properties,
-      SalesTeams teams, Clock clock) {
+      SalesTeams teams, TeamRepository reps, Clock clock) {
     this.clock = clock;
     this.identity = identity;
     this.tasks = tasks;
     this.routing = routing;
     this.properties = properties;
     this.teams = teams;
+    this.reps = reps;
   }
 
   public void assign(DelegateExecution execution) {
@@ -78,7 +84,8 @@ public class RepAssignment {
     task.getExecution().setVariable("assignee", owner);
   }
 
-  record Choice(String rep, String reason) {}
+  /** Who gets a lead (null: nobody, it waits in the team queue) and why, for the ledger. */
+  public record Choice(String rep, String reason) {}
 
   /**
    * The account owner LeadRouting named, unless they are inactive (no longer a rep of the team), away, at capacity or the
@@ -94,7 +101,7 @@ public class RepAssignment {
     } else if (identity.createUserQuery().userId(owner).memberOfGroup(team).count() == 0) {
       unavailable = "inactive: not a rep of " + team;
     } else {
-      unavailable = whyUnavailable(owner, OffsetDateTime.now(clock).atZoneSameInstant(teams.workingTime(team).zone()).toLocalDate());
+      unavailable = whyUnavailable(team, reps.rep(owner));
     }
     if (unavailable == null) {
       return new Choice(owner, "the account's owner (named by LeadRouting)");
@@ -104,35 +111,58 @@ public class RepAssignment {
         + rotation.reason());
   }
 
-  Choice rotate(String team, String hadItLast, String whyNotThem) {
-    List<String> reps = identity.createUserQuery().memberOfGroup(team).orderByUserId().asc().list().stream().map(User::getId).toList();
-    if (reps.isEmpty()) {
+  public Choice rotate(String team, String hadItLast, String whyNotThem) {
+    List<String> members = identity.createUserQuery().memberOfGroup(team).orderByUserId().asc().list().stream().map(User::getId).toList();
+    if (members.isEmpty()) {
       return new Choice(null, "team " + team + " has no reps: left in the team queue");
     }
-    String last = routing.lastAssignee(team).orElse(null);
-    int start = last == null ? 0 : (reps.indexOf(last) + 1) % reps.size(); // a rep who left the team restarts the rotation
-    LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(teams.workingTime(team).zone()).toLocalDate();
+    reps.lockRotation(team); // two nodes assigning the team's leads at once take turns, so no credit is spent twice
+    List<RepSettings> available = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    for (int i = 0; i < reps.size(); i++) {
-      String rep = reps.get((start + i) % reps.size());
-      String unavailable = rep.equals(hadItLast) ? whyNotThem : whyUnavailable(rep, today);
+    for (String rep : members) {
+      RepSettings settings = reps.rep(rep);
+      String unavailable = rep.equals(hadItLast) ? whyNotThem : whyUnavailable(team, settings);
       if (unavailable == null) {
-        String after = last == null ? "first in the rotation" : "next in the rotation after " + last;
-        return new Choice(rep, after + (skipped.isEmpty() ? "" : "; skipped " + String.join(", ", skipped)));
+        available.add(settings);
+      } else {
+        skipped.add(rep + " (" + unavailable + ")");
       }
-      skipped.add(rep + " (" + unavailable + ")");
     }
-    return new Choice(null, "no rep available, left in the team queue; skipped " + String.join(", ", skipped));
+    String skips = skipped.isEmpty() ? "" : "; skipped " + String.join(", ", skipped);
+    if (available.isEmpty()) {
+      return new Choice(null, "no rep available, left in the team queue" + skips);
+    }
+    int total = available.stream().mapToInt(RepSettings::weight).sum();
+    RepSettings chosen = null;
+    long best = Long.MIN_VALUE;
+    for (RepSettings rep : available) {
+      long credit = rep.credit() + rep.weight();
+      if (credit > best) {
+        best = credit;
+        chosen = rep;
+      }
+    }
+    for (RepSettings rep : available) {
+      reps.saveCredit(rep.userId(), rep.credit() + rep.weight() - (rep == chosen ? total : 0));
+    }
+    return new Choice(chosen.userId(), "weighted rotation: weight " + chosen.weight() + " of " + total + " among the "
+        + available.size() + " available rep" + (available.size() == 1 ? "" : "s") + skips);
   }
 
-  private String whyUnavailable(String rep, LocalDate today) {
-    RoutingRepository.Availability availability = routing.availability(rep).orElse(null);
-    if (availability != null && availability.awayOn(today)) {
-      return "out of office" + (availability.outOfOfficeUntil() == null ? "" : " until " + availability.outOfOfficeUntil());
+  /** Why a rep gets no new lead now (inactive, out of office in their zone's today, at capacity), or null. */
+  String whyUnavailable(String team, RepSettings rep) {
+    if (!rep.active()) {
+      return "inactive";
     }
-    int capacity = availability != null && availability.capacity() != null ? availability.capacity() : properties.defaultCapacity();
+    LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(teams.workingTime(team, rep.userId()).zone()).toLocalDate();
+    for (TeamRepository.Absence absence : reps.absences(rep.userId())) {
+      if (absence.covers(today)) {
+        return "out of office" + (absence.ends() == null ? "" : " until " + absence.ends());
+      }
+    }
+    int capacity = rep.capacity() != null ? rep.capacity() : properties.defaultCapacity();
     // a rep's open leads: those to accept and those in sales follow-up
-    long open = tasks.createTaskQuery().taskAssignee(rep).processDefinitionKeyIn(Processes.ALL.toArray(String[]::new)).count();
+    long open = tasks.createTaskQuery().taskAssignee(rep.userId()).processDefinitionKeyIn(Processes.ALL.toArray(String[]::new)).count();
     if (open >= capacity) {
       return "at capacity, " + open + " of " + capacity + " open leads";
     }

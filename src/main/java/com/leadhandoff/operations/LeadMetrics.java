@@ -1,8 +1,8 @@
 package com.leadhandoff.operations;
 
-import com.leadhandoff.handoff.SalesTeams;
 import com.leadhandoff.lead.LeadStageReached;
 import com.leadhandoff.sla.SlaRepository;
+import com.leadhandoff.teams.SalesTeams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,9 +1,9 @@
 package com.leadhandoff.reporting;
 
-import com.leadhandoff.handoff.SalesTeams;
 import com.leadhandoff.lead.LeadStage;
 import com.leadhandoff.lead.LeadStageReached;
 import com.leadhandoff.sla.BusinessCalendar;
+import com.leadhandoff.teams.SalesTeams;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;

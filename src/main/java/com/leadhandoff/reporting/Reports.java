@@ -1,8 +1,8 @@
 package com.leadhandoff.reporting;
 
 import com.leadhandoff.deployment.Processes;
-import com.leadhandoff.handoff.SalesTeams;
 import com.leadhandoff.sla.BusinessCalendar;
+import com.leadhandoff.teams.SalesTeams;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

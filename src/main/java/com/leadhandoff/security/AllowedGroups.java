@@ -12,5 +12,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface AllowedGroups {
+
+  /** Any authenticated user: the endpoint checks who may do what itself (e.g. a team's own managers and reps). */
+  String ANY_USER = "*";
+
   String[] value();
 }

@@ -1,6 +1,6 @@
 package com.leadhandoff.sla;
 
-import com.leadhandoff.handoff.WorkingTime;
+import com.leadhandoff.teams.WorkingTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +14,7 @@ import java.util.Locale;
 
 /**
  * Business-time arithmetic, implemented once: the instant a business duration ends when counted only
- * inside a team's working hours, and how it was counted. Working hours are wall-clock hours in the team's
+ * inside a team's working time (one or more intervals a day), and how it was counted. Working hours are wall-clock hours in the team's
  * time zone, so a daylight-saving switch (at night) changes nothing about a working day.
  */
 public final class BusinessCalendar {
@@ -40,32 +40,39 @@ public final class BusinessCalendar {
     int idleDays = 0;
     while (true) {
       LocalDate day = cursor.toLocalDate();
-      ZonedDateTime opens = day.atTime(time.opens()).atZone(time.zone());
-      ZonedDateTime closes = day.atTime(time.closes()).atZone(time.zone());
-      if (!time.isWorkingDay(day) || !cursor.isBefore(closes)) {
-        if (!time.isWorkingDay(day)) {
-          skipped.add(new String[] {DAY.format(day), time.holidays().getOrDefault(day, "not a working day")});
+      if (!time.isWorkingDay(day)) {
+        String dayOff = time.dayOff(day);
+        skipped.add(new String[] {DAY.format(day), dayOff != null ? dayOff : "not a working day"});
+      }
+      Duration workedToday = Duration.ZERO;
+      for (WorkingTime.Interval interval : time.intervals(day)) {
+        ZonedDateTime opens = day.atTime(interval.opens()).atZone(time.zone());
+        ZonedDateTime closes = day.atTime(interval.closes()).atZone(time.zone());
+        if (!cursor.isBefore(closes)) {
+          continue;
         }
+        ZonedDateTime from = cursor.isBefore(opens) ? opens : cursor;
+        Duration available = Duration.between(from, closes);
+        if (remaining.compareTo(available) <= 0) {
+          ZonedDateTime until = from.plus(remaining);
+          worked.add(phrase(workedToday.plus(shownBetween(from, until)), "min") + " on " + DAY.format(day));
+          return new Due(until.toInstant(), "due " + when(until.toInstant(), time.zone()) + ": " + phrase(businessTime, "business")
+              + " from " + WHEN.format(start.atZone(time.zone())) + " (working hours " + time.hours() + ": "
+              + String.join(", ", worked) + ")" + skippedDays(skipped));
+        }
+        workedToday = workedToday.plus(shownBetween(from, closes));
+        remaining = remaining.minus(available);
+        cursor = closes;
+      }
+      if (workedToday.isZero()) {
         if (++idleDays > MAX_DAYS_WITHOUT_WORK) {
           throw new IllegalStateException("No working time within " + MAX_DAYS_WITHOUT_WORK + " days of " + start);
         }
-        cursor = day.plusDays(1).atTime(time.opens()).atZone(time.zone());
-        continue;
+      } else {
+        idleDays = 0;
+        worked.add(phrase(workedToday, "min") + " on " + DAY.format(day));
       }
-      idleDays = 0;
-      if (cursor.isBefore(opens)) {
-        cursor = opens;
-      }
-      Duration available = Duration.between(cursor, closes);
-      ZonedDateTime until = remaining.compareTo(available) <= 0 ? cursor.plus(remaining) : closes;
-      worked.add(phrase(shownBetween(cursor, until), "min") + " on " + DAY.format(day));
-      if (until.isBefore(closes) || remaining.equals(available)) {
-        return new Due(until.toInstant(), "due " + when(until.toInstant(), time.zone()) + ": " + phrase(businessTime, "business")
-            + " from " + WHEN.format(start.atZone(time.zone())) + " (working hours " + time.opens() + "-" + time.closes() + ": "
-            + String.join(", ", worked) + ")" + skippedDays(skipped));
-      }
-      remaining = remaining.minus(available);
-      cursor = day.plusDays(1).atTime(time.opens()).atZone(time.zone());
+      cursor = day.plusDays(1).atStartOfDay(time.zone());
     }
   }
 
@@ -114,7 +121,7 @@ public final class BusinessCalendar {
     return id.equals("Z") ? "UTC" : (id.contains("/") ? id.substring(id.lastIndexOf('/') + 1).replace('_', ' ') : id) + " time";
   }
 
-  /** The business time between two instants: the working hours of working days in between, holidays skipped. */
+  /** The business time between two instants: the working hours of working days in between, days off skipped. */
   public static Duration between(WorkingTime time, Instant from, Instant to) {
     if (!to.isAfter(from)) {
       return Duration.ZERO;
@@ -122,15 +129,14 @@ public final class BusinessCalendar {
     Duration total = Duration.ZERO;
     ZonedDateTime end = to.atZone(time.zone());
     for (LocalDate day = from.atZone(time.zone()).toLocalDate(); !day.isAfter(end.toLocalDate()); day = day.plusDays(1)) {
-      if (!time.isWorkingDay(day)) {
-        continue;
-      }
-      Instant opens = day.atTime(time.opens()).atZone(time.zone()).toInstant();
-      Instant closes = day.atTime(time.closes()).atZone(time.zone()).toInstant();
-      Instant start = from.isAfter(opens) ? from : opens;
-      Instant stop = to.isBefore(closes) ? to : closes;
-      if (stop.isAfter(start)) {
-        total = total.plus(Duration.between(start, stop));
+      for (WorkingTime.Interval interval : time.intervals(day)) {
+        Instant opens = day.atTime(interval.opens()).atZone(time.zone()).toInstant();
+        Instant closes = day.atTime(interval.closes()).atZone(time.zone()).toInstant();
+        Instant start = from.isAfter(opens) ? from : opens;
+        Instant stop = to.isBefore(closes) ? to : closes;
+        if (stop.isAfter(start)) {
+          total = total.plus(Duration.between(start, stop));
+        }
       }
     }
     return total;

@@ -1,9 +1,9 @@
 package com.leadhandoff.sla;
 
-import com.leadhandoff.handoff.SalesTeams;
-import com.leadhandoff.handoff.WorkingTime;
 import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.lead.LeadStage;
+import com.leadhandoff.teams.SalesTeams;
+import com.leadhandoff.teams.WorkingTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The SLA clocks of the lifecycle process ({@code ${slaClock.start(execution, 'ACCEPT')}} and so on). The
- * durations come from the SlaPolicy decision; this class only counts them in the team's business time,
+ * durations come from the SlaPolicy decision; this class only counts them in the team's business time (the rep's own
+ * hours and zone where they have them),
  * keeps how it counted, reminds the rep at the warning, and records a breach when the SLA is missed.
  */
 @Component("slaClock")
@@ -51,7 +52,7 @@ public class SlaClock {
   public void start(DelegateExecution execution, String slaName) {
     Sla sla = Sla.valueOf(slaName);
     String team = (String) execution.getVariable("team");
-    WorkingTime time = teams.workingTime(team);
+    WorkingTime time = teams.workingTime(team, (String) execution.getVariable("assignee"));
     OffsetDateTime now = OffsetDateTime.now(clock);
     BusinessCalendar.Due due = BusinessCalendar.add(time, now.toInstant(), duration(execution, sla.withinVariable()));
     BusinessCalendar.Due warn = BusinessCalendar.add(time, now.toInstant(), duration(execution, sla.warningAfterVariable()));

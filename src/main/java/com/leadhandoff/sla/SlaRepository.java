@@ -42,6 +42,27 @@ public class SlaRepository implements LeadViewPart {
         .single();
   }
 
+  /** The team's clocks still running: not met and not breached. */
+  public List<SlaClockRecord> runningClocks(String team) {
+    return jdbc.sql("""
+        select id from lead_sla_clocks c where team = :team and met_at is null
+          and not exists (select 1 from lead_sla_breaches b where b.clock_id = c.id) order by id""")
+        .param("team", team).query(Long.class).list().stream().map(this::clock).toList();
+  }
+
+  /** The clock counted again in a changed calendar. */
+  public void recount(long id, OffsetDateTime warnAt, OffsetDateTime dueAt, String explanation) {
+    jdbc.sql("update lead_sla_clocks set warn_at = :warnAt, due_at = :dueAt, explanation = :explanation where id = :id")
+        .param("id", id).param("warnAt", warnAt).param("dueAt", dueAt)
+        .param("explanation", explanation.length() > 2000 ? explanation.substring(0, 1997) + "..." : explanation).update();
+  }
+
+  /** A lead handed over: its running clocks are the new rep's, with the same due dates. */
+  public void handOver(UUID leadId, String to) {
+    jdbc.sql("update lead_sla_clocks set assignee = :to where lead_id = :lead and met_at is null")
+        .param("lead", leadId).param("to", to).update();
+  }
+
   public List<SlaClockRecord> clocks(UUID leadId) {
     return jdbc.sql("select id from lead_sla_clocks where lead_id = :lead order by started_at, id").param("lead", leadId)
         .query(Long.class).list().stream().map(this::clock).toList();

@@ -5,7 +5,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.leadhandoff.LeadScenario;
 import com.leadhandoff.TestLeads;
+import com.leadhandoff.TestReps;
 import com.leadhandoff.TestUsers;
+import com.leadhandoff.teams.TeamRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import com.leadhandoff.handoff.RoutingRepository;
 import com.leadhandoff.lead.Lead;
 import java.time.LocalDate;
@@ -31,13 +34,15 @@ class AccountOwnerScenarioTest extends LeadScenario {
 
   @Autowired AccountService accounts;
   @Autowired RoutingRepository routing;
+  @Autowired TeamRepository reps;
+  @Autowired JdbcClient jdbc;
   String domain;
 
   @BeforeEach
   void customer() {
     TestUsers.ensure(engine.getIdentityService(), "owner-rep", "sales-emea");
     TestUsers.ensure(engine.getIdentityService(), "owner-rep-colleague", "sales-emea");
-    routing.saveAvailability(new RoutingRepository.Availability("owner-rep", null, null, 100));
+    TestReps.set(jdbc, reps, "owner-rep", null, null, 100);
     domain = "c" + UUID.randomUUID().toString().substring(0, 8) + ".example";
     accounts.upsert("crm-" + domain, new AccountService.AccountInput("Customer " + domain, List.of(domain), "owner-rep", "customer"));
   }
@@ -75,7 +80,7 @@ class AccountOwnerScenarioTest extends LeadScenario {
   @Test
   void withTheOwnerAwayTheTeamsRotationGetsTheLeadAndTheLedgerSaysWhy() {
     clockAt(berlin("2026-12-02T10:00"));
-    routing.saveAvailability(new RoutingRepository.Availability("owner-rep", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 4), 100));
+    TestReps.set(jdbc, reps, "owner-rep", LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 4), 100);
     Lead lead = TestLeads.gradeA(capture, "buyer@" + domain, "webinar", null, "demo-request");
 
     Task task = acceptTask(lead);

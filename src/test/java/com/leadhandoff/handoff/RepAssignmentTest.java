@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadhandoff.LeadHandoffTest;
 import com.leadhandoff.TestLeads;
+import com.leadhandoff.TestReps;
 import com.leadhandoff.TestUsers;
+import com.leadhandoff.teams.TeamRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import com.leadhandoff.capture.LeadCaptureService;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,6 +25,8 @@ class RepAssignmentTest {
 
   @Autowired RepAssignment assignment;
   @Autowired RoutingRepository routing;
+  @Autowired TeamRepository reps;
+  @Autowired JdbcClient jdbc;
   @Autowired java.time.Clock clock;
   @Autowired IdentityService identity;
   @Autowired LeadCaptureService capture;
@@ -32,7 +37,7 @@ class RepAssignmentTest {
   void team() {
     for (String rep : List.of("rr-a", "rr-b", "rr-c")) {
       TestUsers.ensure(identity, rep, "sales-test");
-      routing.saveAvailability(new RoutingRepository.Availability(rep, null, null, null));
+      TestReps.set(jdbc, reps, rep, null, null, null);
     }
     lead = TestLeads.gradeA(capture, "rr-" + UUID.randomUUID() + "@acme.example", "webinar", null).id();
   }
@@ -53,8 +58,8 @@ class RepAssignmentTest {
     assertThat(assignment.rotate("sales-test", null, null).rep()).as("next in turn").isEqualTo(second);
 
     LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(ZoneId.of("Europe/Berlin")).toLocalDate();
-    routing.saveAvailability(new RoutingRepository.Availability(second, today.minusDays(1), today.plusDays(7), null));
-    routing.saveAvailability(new RoutingRepository.Availability(third, null, null, 0));
+    TestReps.set(jdbc, reps, second, today.minusDays(1), today.plusDays(7), null);
+    TestReps.set(jdbc, reps, third, null, null, 0);
 
     RepAssignment.Choice choice = assignment.rotate("sales-test", null, null);
     assertThat(choice.rep()).isEqualTo(first);
@@ -65,7 +70,7 @@ class RepAssignmentTest {
 
   @Test
   void leadsInSalesFollowUpCountTowardsTheRepsCapacity() {
-    routing.saveAvailability(new RoutingRepository.Availability("rr-a", null, null, 1));
+    TestReps.set(jdbc, reps, "rr-a", null, null, 1);
     engine.getRuntimeService().startProcessInstanceByKey("SalesFollowUp", lead.toString(), java.util.Map.of(
         "assignee", "rr-a", "team", "sales-test", "firstContactWithin", "PT4H", "firstContactWarningAfter", "PT3H",
         "escalateTo", "sales-managers"));
@@ -75,8 +80,8 @@ class RepAssignmentTest {
 
   @Test
   void theRepWhoJustMissedTheSlaIsSkippedAndWithNobodyLeftTheLeadWaitsInTheTeamQueue() {
-    routing.saveAvailability(new RoutingRepository.Availability("rr-a", null, null, 0));
-    routing.saveAvailability(new RoutingRepository.Availability("rr-c", null, null, 0));
+    TestReps.set(jdbc, reps, "rr-a", null, null, 0);
+    TestReps.set(jdbc, reps, "rr-c", null, null, 0);
 
     RepAssignment.Choice choice = assignment.rotate("sales-test", "rr-b", "just let the SLA lapse on this lead");
 
@@ -93,13 +98,13 @@ class RepAssignmentTest {
     assertThat(owner.reason()).isEqualTo("the account's owner (named by LeadRouting)");
 
     LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(ZoneId.of("Europe/Berlin")).toLocalDate();
-    routing.saveAvailability(new RoutingRepository.Availability("rr-b", today, today.plusDays(3), null));
+    TestReps.set(jdbc, reps, "rr-b", today, today.plusDays(3), null);
     RepAssignment.Choice away = assignment.ownerOrRotation("sales-test", "rr-b", null, null);
     assertThat(away.rep()).isIn("rr-a", "rr-c");
     assertThat(away.reason()).startsWith("account owner rr-b not available (out of office until " + today.plusDays(3)
         + "), so the team's rotation: ").contains("rotation");
 
-    routing.saveAvailability(new RoutingRepository.Availability("rr-b", null, null, 0));
+    TestReps.set(jdbc, reps, "rr-b", null, null, 0);
     assertThat(assignment.ownerOrRotation("sales-test", "rr-b", null, null).reason())
         .startsWith("account owner rr-b not available (at capacity, 0 of 0 open leads)");
 
@@ -107,11 +112,37 @@ class RepAssignmentTest {
     assertThat(inactive.rep()).isIn("rr-a", "rr-b", "rr-c").isNotEqualTo("rr-outsider");
     assertThat(inactive.reason()).startsWith("account owner rr-outsider not available (inactive: not a rep of sales-test)");
 
-    routing.saveAvailability(new RoutingRepository.Availability("rr-b", null, null, null));
+    TestReps.set(jdbc, reps, "rr-b", null, null, null);
     assertThat(assignment.ownerOrRotation("sales-test", "rr-b", "rr-b", "just let the SLA lapse on this lead").reason())
         .as("the owner who let the SLA lapse is skipped like anyone")
         .startsWith("account owner rr-b not available (just let the SLA lapse on this lead)");
     assertThat(assignment.ownerOrRotation("sales-test", null, null, null).reason()).as("no owner: the rotation").contains("rotation")
         .doesNotContain("owner");
+  }
+
+  @Test
+  void overThreeHundredLeadsEachRepGetsTheShareOfTheirWeightWithinFivePercentAndTheLedgerShowsTheWeight() {
+    reps.saveRep(new TeamRepository.RepSettings("rr-a", true, 1000, 2, null, 0), java.util.Map.of());
+    reps.saveRep(new TeamRepository.RepSettings("rr-b", true, 1000, 1, null, 0), java.util.Map.of());
+    reps.saveRep(new TeamRepository.RepSettings("rr-c", true, 1000, 1, null, 0), java.util.Map.of());
+    java.util.Map<String, Integer> leads = new java.util.HashMap<>();
+    for (int i = 0; i < 300; i++) {
+      RepAssignment.Choice choice = assignment.rotate("sales-test", null, null);
+      assertThat(choice.reason()).startsWith("weighted rotation: weight " + (choice.rep().equals("rr-a") ? 2 : 1) + " of 4 among the 3 available reps");
+      leads.merge(choice.rep(), 1, Integer::sum);
+    }
+    assertThat(leads.get("rr-a")).as("weight 2 of 4: 150 leads").isBetween(143, 157);
+    assertThat(leads.get("rr-b")).as("weight 1 of 4: 75 leads").isBetween(71, 79);
+    assertThat(leads.get("rr-c")).as("weight 1 of 4: 75 leads").isBetween(71, 79);
+  }
+
+  @Test
+  void anInactiveRepGetsNoNewLead() {
+    reps.saveRep(new TeamRepository.RepSettings("rr-b", false, null, 1, null, 0), java.util.Map.of());
+    for (int i = 0; i < 4; i++) {
+      RepAssignment.Choice choice = assignment.rotate("sales-test", null, null);
+      assertThat(choice.rep()).isIn("rr-a", "rr-c");
+      assertThat(choice.reason()).contains("rr-b (inactive)");
+    }
   }
 }

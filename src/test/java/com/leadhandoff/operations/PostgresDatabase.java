@@ -10,11 +10,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * A fresh database on the local PostgreSQL for one integration test class (it.postgres.url, default
  * jdbc:postgresql://127.0.0.1:5432/, user postgres, password from IT_POSTGRES_PASSWORD).
  */
-final class PostgresDatabase {
+public final class PostgresDatabase {
 
   private PostgresDatabase() {}
 
-  static void fresh(String database, DynamicPropertyRegistry registry) throws SQLException {
+  public static void fresh(String database, DynamicPropertyRegistry registry) throws SQLException {
     String server = System.getProperty("it.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
     String user = System.getProperty("it.postgres.user", "postgres");
     String password = System.getenv().getOrDefault("IT_POSTGRES_PASSWORD", "");

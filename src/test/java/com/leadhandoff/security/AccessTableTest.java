@@ -88,6 +88,7 @@ class AccessTableTest {
     BODIES.put("form-deployment", new Body("multipart/form-data; boundary=access", "--access\r\nContent-Disposition: form-data; "
         + "name=\"deployment-name\"\r\n\r\naccess-table\r\n" + multipart("data", "access-{uuid}.form", "application/json",
         "{\"id\": \"access-{uuid}\", \"type\": \"default\", \"components\": []}")));
+    json("empty", "{}");
     json("comment", "{\"message\": \"Called, voicemail\"}");
     json("team", "{\"value\": \"sales-americas\", \"type\": \"String\"}");
     json("breaches", "{\"value\": 5, \"type\": \"Integer\"}");
@@ -238,14 +239,18 @@ class AccessTableTest {
     }
     covered.forEach((endpoint, roles) -> assertThat(roles).as(endpoint).containsExactlyInAnyOrder(Role.values()));
 
-    Set<String> inTable = new TreeSet<>();
-    covered.keySet().forEach(endpoint -> inTable.add(endpoint.replaceAll("\\[.*]", "").replaceAll("\\?.*", "").strip()
-        .replaceAll("\\{[^}]+}", "{}")));
-    Set<String> api = new TreeSet<>();
+    // each /api mapping ("GET /api/teams/{team}") matches a row's request, placeholders and ids alike
+    List<String> inTable = covered.keySet().stream().map(endpoint -> endpoint.replaceAll("\\[.*]", "").replaceAll("\\?.*", "").strip())
+        .toList();
+    Set<String> missing = new TreeSet<>();
     mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream().filter(p -> p.startsWith("/api/"))
-        .forEach(pattern -> info.getMethodsCondition().getMethods().forEach(method -> api.add(method.name() + " "
-            + pattern.replaceAll("\\{key}", "MqlDefinition").replaceAll("\\{[^}]+}", "{}")))));
-    assertThat(inTable).as("every /api endpoint has its rows").containsAll(api);
+        .forEach(pattern -> info.getMethodsCondition().getMethods().forEach(method -> {
+          Pattern request = Pattern.compile(Pattern.quote(method.name() + " " + pattern).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q"));
+          if (inTable.stream().noneMatch(row -> request.matcher(row).matches())) {
+            missing.add(method.name() + " " + pattern);
+          }
+        })));
+    assertThat(missing).as("/api endpoints without rows").isEmpty();
   }
 
   private ApiClient.Response send(Role role, String method, String path, String body) {

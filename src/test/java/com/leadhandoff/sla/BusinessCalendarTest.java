@@ -3,7 +3,7 @@ package com.leadhandoff.sla;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.leadhandoff.handoff.WorkingTime;
+import com.leadhandoff.teams.WorkingTime;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,5 +138,30 @@ class BusinessCalendarTest {
         assertThat(BusinessCalendar.between(withHoliday, at(start, BERLIN), due)).as(start + " + " + sla).isEqualTo(sla);
       }
     }
+  }
+
+  @Test
+  void aLunchBreakAndShortFridaysAreNotWorkingTime() {
+    var longDay = java.util.List.of(new WorkingTime.Interval(LocalTime.of(9, 0), LocalTime.of(12, 30)),
+        new WorkingTime.Interval(LocalTime.of(13, 30), LocalTime.of(17, 0)));
+    var shortFriday = java.util.List.of(new WorkingTime.Interval(LocalTime.of(9, 0), LocalTime.of(13, 0)));
+    WorkingTime time = new WorkingTime(BERLIN, Map.of(DayOfWeek.MONDAY, longDay, DayOfWeek.TUESDAY, longDay, DayOfWeek.WEDNESDAY, longDay,
+        DayOfWeek.THURSDAY, longDay, DayOfWeek.FRIDAY, shortFriday), day -> null);
+
+    BusinessCalendar.Due overLunch = BusinessCalendar.add(time, at("2026-11-24T12:00", BERLIN), Duration.ofHours(1));
+    assertThat(overLunch.at()).isEqualTo(at("2026-11-24T14:00", BERLIN));
+    assertThat(overLunch.explanation()).isEqualTo("due Tue 24 Nov 14:00 Berlin time: 1 business hour from Tue 24 Nov 12:00 (working hours "
+        + "Mon-Thu 09:00-12:30, 13:30-17:00, Fri 09:00-13:00: 1h on Tue 24 Nov)");
+    assertThat(BusinessCalendar.add(time, at("2026-11-27T12:30", BERLIN), Duration.ofHours(1)).at()).as("Friday closes at 13:00")
+        .isEqualTo(at("2026-11-30T09:30", BERLIN));
+    assertThat(BusinessCalendar.between(time, at("2026-11-23T00:00", BERLIN), at("2026-11-30T00:00", BERLIN)))
+        .as("a week: 4 days of 7 hours and a Friday of 4").isEqualTo(Duration.ofHours(32));
+  }
+
+  @Test
+  void overlappingIntervalsAreRefused() {
+    assertThatThrownBy(() -> new WorkingTime(BERLIN, Map.of(DayOfWeek.MONDAY, java.util.List.of(
+        new WorkingTime.Interval(LocalTime.of(9, 0), LocalTime.of(13, 0)), new WorkingTime.Interval(LocalTime.of(12, 0), LocalTime.of(17, 0)))),
+        day -> null)).hasMessage("Working hours overlap on MONDAY: 09:00-13:00 and 12:00-17:00");
   }
 }
