@@ -16,25 +16,35 @@ public final class Jobs {
 
   private Jobs() {}
 
-  /** Runs the due jobs of one process instance, earliest first, until none is due. */
+  /** Runs the due jobs of one process instance, earliest first, until none is due; a job that fails fails the test. */
   public static void runDue(ProcessEngine engine, String processInstanceId) {
-    runDue(engine, () -> List.of(processInstanceId));
+    runDue(engine, () -> List.of(processInstanceId), false);
   }
 
-  /** Runs the due jobs of every process instance of the lead: the lifecycle and the sales follow-up it calls. */
+  /** Runs the due jobs of every process instance of the lead (the lifecycle and the sales follow-up it calls); none may fail. */
   public static void runDueForLead(ProcessEngine engine, UUID leadId) {
     runDue(engine, () -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(leadId.toString())
-        .list().stream().map(ProcessInstance::getId).toList());
+        .list().stream().map(ProcessInstance::getId).toList(), false);
   }
 
-  /** Moves the engine's clock to the given time and runs what fell due. */
+  /** Moves the engine's clock to the given time and runs what fell due; none may fail. */
   public static void travelTo(ProcessEngine engine, String processInstanceId, Date when) {
     ClockUtil.setCurrentTime(when);
     runDue(engine, processInstanceId);
   }
 
-  /** Failing jobs are left to their retries, as the job executor would leave them. */
-  private static void runDue(ProcessEngine engine, Supplier<List<String>> processInstanceIds) {
+  /** For a test of failing jobs: they are left to their retries (down to an incident), as the job executor leaves them. */
+  public static void travelToLettingJobsFail(ProcessEngine engine, String processInstanceId, Date when) {
+    ClockUtil.setCurrentTime(when);
+    runDueLettingJobsFail(engine, processInstanceId);
+  }
+
+  /** For a test of failing jobs: runs the due jobs, leaving a failing one to its retries. */
+  public static void runDueLettingJobsFail(ProcessEngine engine, String processInstanceId) {
+    runDue(engine, () -> List.of(processInstanceId), true);
+  }
+
+  private static void runDue(ProcessEngine engine, Supplier<List<String>> processInstanceIds, boolean mayFail) {
     for (int guard = 0; guard < 100; guard++) {
       Optional<Job> next = processInstanceIds.get().stream()
           .flatMap(id -> engine.getManagementService().createJobQuery().processInstanceId(id).withRetriesLeft().list().stream())
@@ -46,7 +56,10 @@ public final class Jobs {
       try {
         engine.getManagementService().executeJob(next.get().getId());
       } catch (RuntimeException failed) {
-        // counted against the job's retries by the engine
+        if (!mayFail) {
+          throw new AssertionError("Job " + next.get().getId() + " of process instance " + next.get().getProcessInstanceId()
+              + " failed: " + failed.getMessage(), failed);
+        } // else counted against the job's retries by the engine
       }
     }
     throw new IllegalStateException("Jobs keep falling due");

@@ -13,13 +13,15 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Turns the API's errors into problem details; validation problems carry an {@code errors} list of field and message. */
+/**
+ * Turns the API's errors into problem details; validation problems carry an {@code errors} list of field and message.
+ * Being a ResponseEntityExceptionHandler, it replaces Spring Boot's own problem-details handler (spring.mvc.problemdetails).
+ */
 @RestControllerAdvice(basePackages = "com.leadhandoff")
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
@@ -54,15 +56,6 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidRequestException.class)
   ProblemDetail invalid(InvalidRequestException e) {
     return validationProblem(e.errors());
-  }
-
-  @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-      HttpStatusCode status, WebRequest request) {
-    List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-        .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
-        .toList();
-    return ResponseEntity.badRequest().body(validationProblem(errors));
   }
 
   @Override

@@ -1,9 +1,11 @@
 package com.leadhandoff.capture;
 
+import com.leadhandoff.lead.PersonalDataErased;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,6 +17,12 @@ class ImportRepository {
 
   ImportRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** A lead's erasure: an import row's message may quote the submitted values. */
+  @EventListener
+  public void erase(PersonalDataErased erasure) {
+    jdbc.sql("update import_rows set message = null where lead_id = :id").param("id", erasure.leadId()).update();
   }
 
   void create(UUID id, String createdBy, OffsetDateTime at, int totalRows) {

@@ -2,10 +2,12 @@ package com.leadhandoff.feedback;
 
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadViewPart;
+import com.leadhandoff.lead.PersonalDataErased;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,6 +37,12 @@ public class ContactRepository implements LeadViewPart {
             rs.getString("outcome"), rs.getBoolean("conversation"), rs.getObject("contacted_at", OffsetDateTime.class),
             rs.getObject("logged_at", OffsetDateTime.class), rs.getString("note")))
         .list();
+  }
+
+  /** A lead's erasure: the rep's notes go; channel, outcome and time stay. */
+  @EventListener
+  public void erase(PersonalDataErased erasure) {
+    jdbc.sql("update lead_contacts set note = null where lead_id = :id").param("id", erasure.leadId()).update();
   }
 
   @Override

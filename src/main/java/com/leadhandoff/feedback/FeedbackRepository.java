@@ -2,10 +2,12 @@ package com.leadhandoff.feedback;
 
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadViewPart;
+import com.leadhandoff.lead.PersonalDataErased;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,6 +38,15 @@ public class FeedbackRepository implements LeadViewPart {
             rs.getString("factors"), rs.getString("comment"), rs.getString("questions_heard"), rs.getString("objections_heard"),
             rs.getString("content_that_helped"), rs.getString("campaign_action"), rs.getString("author"), rs.getObject("given_at", OffsetDateTime.class)))
         .list();
+  }
+
+  /** A lead's erasure: the free text goes; the structured reasons and factors stay for the reports. */
+  @EventListener
+  public void erase(PersonalDataErased erasure) {
+    jdbc.sql("""
+        update lead_feedback set comment = null, questions_heard = null, objections_heard = null, content_that_helped = null,
+          campaign_action = null
+        where lead_id = :id""").param("id", erasure.leadId()).update();
   }
 
   @Override

@@ -3,7 +3,11 @@ package com.leadhandoff.lead;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.DataClassRowMapper;
@@ -68,6 +72,34 @@ public class LeadRepository {
         .update();
   }
 
+  /**
+   * Erases the lead's personal data from the lead's tables (GDPR), the row locked first: contact and company fields,
+   * the UTM term and content, activity content, the rejection stage's detail (it quotes the rep's comment; the other
+   * details name teams, SLAs and channels) and the decisions' outputs (they may quote the title or domain; which rules
+   * matched stays as the audit of why). Empty when there is no such lead, else whether it had been erased before.
+   */
+  public Optional<Boolean> erasePersonalData(UUID id, OffsetDateTime now) {
+    List<OffsetDateTime> erasedAt = jdbc.sql("select erased_at from leads where id = :id for update").param("id", id)
+        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).list();
+    if (erasedAt.isEmpty()) {
+      return Optional.empty();
+    }
+    jdbc.sql("""
+        update leads set email = :anonymous, first_name = null, last_name = null, title = null, phone = null, company_name = null,
+          company_domain = null, account_matched_on = null, utm_term = null, utm_content = null, first_touch_content = null, erased_at = :now
+        where id = :id""").param("anonymous", anonymousEmail(id)).param("now", now).param("id", id).update();
+    markClosed(id);
+    jdbc.sql("update lead_activities set content = null where lead_id = :id").param("id", id).update();
+    jdbc.sql("update lead_stage_events set detail = null where lead_id = :id and stage = 'REJECTED'").param("id", id).update();
+    jdbc.sql("update lead_decisions set outcome = '{\"erased\": true}' where lead_id = :id").param("id", id).update();
+    return Optional.of(erasedAt.get(0) != null);
+  }
+
+  /** The email an erased lead keeps: unique, and no one's. */
+  public static String anonymousEmail(UUID id) {
+    return "erased-" + id + "@erased.invalid";
+  }
+
   /** The open lead of this email, if any; at most one exists (open_leads' primary key). */
   public Optional<UUID> openLeadOf(String email) {
     return jdbc.sql("select lead_id from open_leads where email = :email").param("email", email).query(UUID.class).optional();
@@ -128,7 +160,7 @@ public class LeadRepository {
 
   private JdbcClient.StatementSpec filtered(String select, LeadStage status, String source, String campaign, String team, String tail) {
     StringBuilder sql = new StringBuilder(select).append(" where 1 = 1");
-    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    Map<String, Object> params = new HashMap<>();
     if (status != null) {
       sql.append(" and status = :status");
       params.put("status", status.name());
@@ -170,10 +202,22 @@ public class LeadRepository {
 
   public List<Activity> activities(UUID leadId) {
     return jdbc.sql("select type, occurred_at, content, recorded_at from lead_activities where lead_id = :id order by occurred_at, id")
-        .param("id", leadId)
-        .query((rs, n) -> new Activity(rs.getString("type"), rs.getObject("occurred_at", OffsetDateTime.class),
-            rs.getString("content"), rs.getObject("recorded_at", OffsetDateTime.class)))
-        .list();
+        .param("id", leadId).query(Activity.class).list();
+  }
+
+  /** The activities of many leads in one query (a what-if replay's), by lead; a lead without any is missing. */
+  public Map<UUID, List<Activity>> activitiesOf(Collection<UUID> leadIds) {
+    Map<UUID, List<Activity>> activities = new HashMap<>();
+    if (!leadIds.isEmpty()) {
+      jdbc.sql("""
+          select lead_id, type, occurred_at, content, recorded_at from lead_activities where lead_id in (:ids)
+          order by lead_id, occurred_at, id""")
+          .param("ids", leadIds)
+          .query(rs -> {
+            activities.computeIfAbsent(rs.getObject("lead_id", UUID.class), id -> new ArrayList<>()).add(ACTIVITY.mapRow(rs, 0));
+          });
+    }
+    return activities;
   }
 
   public void updateRouting(UUID id, String team, String queue) {
@@ -222,6 +266,7 @@ public class LeadRepository {
   private static final RowMapper<Lead.Company> COMPANY = new DataClassRowMapper<>(Lead.Company.class);
   private static final RowMapper<Lead.Attribution> ATTRIBUTION = new DataClassRowMapper<>(Lead.Attribution.class);
   private static final RowMapper<Lead.Progress> PROGRESS = new DataClassRowMapper<>(Lead.Progress.class);
+  private static final RowMapper<Activity> ACTIVITY = new DataClassRowMapper<>(Activity.class);
 
   private static Lead map(ResultSet rs, int row) throws SQLException {
     return new Lead(rs.getObject("id", UUID.class), CONTACT.mapRow(rs, row), COMPANY.mapRow(rs, row), ATTRIBUTION.mapRow(rs, row),

@@ -8,10 +8,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The product's metrics (at /actuator/prometheus): {@code leadhandoff_stage_reached_total{stage}} counts leads
@@ -37,19 +35,10 @@ public class LeadMetrics {
         .description("Jobs out of retries: incidents in Cockpit").register(registry);
   }
 
-  @EventListener
+  /** After the commit (a rolled-back or retried job counts once); outside a transaction at once. */
+  @TransactionalEventListener(fallbackExecution = true)
   public void reached(LeadStageReached event) {
-    Counter counter = Counter.builder("leadhandoff.stage.reached").tag("stage", event.stage().name())
-        .description("Leads that reached the stage on this node").register(registry);
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCommit() {
-          counter.increment();
-        }
-      });
-    } else {
-      counter.increment();
-    }
+    Counter.builder("leadhandoff.stage.reached").tag("stage", event.stage().name())
+        .description("Leads that reached the stage on this node").register(registry).increment();
   }
 }

@@ -1,5 +1,7 @@
 package com.leadhandoff.privacy;
 
+import com.leadhandoff.lead.LeadRepository;
+import com.leadhandoff.lead.PersonalDataErased;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,12 +16,15 @@ import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Erases a lead's personal data everywhere this product keeps it, in one transaction: all of it or nothing.
+ * Erases a lead's personal data everywhere this product keeps it, in one transaction: all of it or nothing. Each
+ * feature erases its own tables (the lead through its repository, the others on {@link PersonalDataErased}); this
+ * erases Camunda's variables and decision history and keeps the erasure's record.
  * Kept: the lead row with its source, campaign, company size, industry, country, team, stages and milestones, so
  * the reports still count it; structured reasons and factors; the process instances (their business key is the
  * lead's random id).
@@ -39,56 +44,44 @@ public class PersonalDataEraser {
       int decisionHistories, boolean alreadyErased) {}
 
   private final JdbcClient jdbc;
+  private final LeadRepository leads;
+  private final ApplicationEventPublisher events;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final Clock clock;
   private final HistoryService history;
 
-  public PersonalDataEraser(JdbcClient jdbc, RuntimeService runtime, TaskService tasks, HistoryService history, Clock clock) {
+  public PersonalDataEraser(JdbcClient jdbc, LeadRepository leads, ApplicationEventPublisher events, RuntimeService runtime,
+      TaskService tasks, HistoryService history, Clock clock) {
     this.clock = clock;
     this.jdbc = jdbc;
+    this.leads = leads;
+    this.events = events;
     this.runtime = runtime;
     this.tasks = tasks;
     this.history = history;
   }
 
-  /** Empty if there is no such lead. */
+  /**
+   * Empty if there is no such lead. The lead anonymises its record, every other feature its own tables (on
+   * {@link PersonalDataErased}); this erases Camunda's copies and records the erasure.
+   */
   @Transactional
   public Optional<Erasure> erase(UUID leadId, String erasedBy) {
-    List<OffsetDateTime> erasedAt = jdbc.sql("select erased_at from leads where id = :id for update").param("id", leadId)
-        .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).list();
-    if (erasedAt.isEmpty()) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Optional<Boolean> alreadyErased = leads.erasePersonalData(leadId, now);
+    if (alreadyErased.isEmpty()) {
       return Optional.empty();
     }
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    eraseAppTables(leadId, now);
+    events.publishEvent(new PersonalDataErased(leadId));
     int[] camunda = eraseCamunda(leadId.toString());
-    Erasure erasure = new Erasure(leadId, erasedBy, now, camunda[0], camunda[1], camunda[2], erasedAt.get(0) != null);
+    Erasure erasure = new Erasure(leadId, erasedBy, now, camunda[0], camunda[1], camunda[2], alreadyErased.get());
     jdbc.sql("insert into lead_erasures (lead_id, erased_by, erased_at, what) values (:lead, :by, :at, :what)")
         .param("lead", leadId).param("by", erasedBy).param("at", now)
         .param("what", "contact and company fields, free-text feedback, activity content, import messages; Camunda: "
             + camunda[0] + " runtime and " + camunda[1] + " historic variables, " + camunda[2] + " decision histories")
         .update();
     return Optional.of(erasure);
-  }
-
-  private void eraseAppTables(UUID id, OffsetDateTime now) {
-    jdbc.sql("""
-        update leads set email = :anonymous, first_name = null, last_name = null, title = null, phone = null, company_name = null,
-          company_domain = null, account_matched_on = null, utm_term = null, utm_content = null, first_touch_content = null, erased_at = :now
-        where id = :id""").param("anonymous", anonymousEmail(id)).param("now", now).param("id", id).update();
-    jdbc.sql("delete from open_leads where lead_id = :id").param("id", id).update();
-    jdbc.sql("update lead_activities set content = null where lead_id = :id").param("id", id).update();
-    jdbc.sql("""
-        update lead_feedback set comment = null, questions_heard = null, objections_heard = null, content_that_helped = null,
-          campaign_action = null
-        where lead_id = :id""").param("id", id).update();
-    jdbc.sql("update lead_contacts set note = null where lead_id = :id").param("id", id).update();
-    // the rejection stage's detail quotes the rep's comment; the other details name teams, SLAs and channels
-    jdbc.sql("update lead_stage_events set detail = null where lead_id = :id and stage = 'REJECTED'").param("id", id).update();
-    jdbc.sql("update import_rows set message = null where lead_id = :id").param("id", id).update();
-    // the decisions' outputs may quote the title or domain; which rules matched stays as the audit of why
-    jdbc.sql("update lead_decisions set outcome = '{\"erased\": true}' where lead_id = :id").param("id", id).update();
   }
 
   /** Runtime variables get the anonymous value (forms still open); historic ones of ended instances go; decision inputs go. */
@@ -105,7 +98,7 @@ public class PersonalDataEraser {
           if (v.getValue() == null) {
             continue;
           }
-          Object anonymous = "email".equals(v.getName()) ? anonymousEmail(UUID.fromString(businessKey)) : null;
+          Object anonymous = "email".equals(v.getName()) ? LeadRepository.anonymousEmail(UUID.fromString(businessKey)) : null;
           if (v.getTaskId() != null) {
             tasks.setVariableLocal(v.getTaskId(), v.getName(), anonymous);
           } else {
@@ -117,7 +110,7 @@ public class PersonalDataEraser {
       List<String> historic = new ArrayList<>();
       for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
           .variableNameIn(PERSONAL_VARIABLES.toArray(String[]::new)).list()) {
-        boolean stillPersonal = variable.getValue() != null && !variable.getValue().equals(anonymousEmail(UUID.fromString(businessKey)));
+        boolean stillPersonal = variable.getValue() != null && !variable.getValue().equals(LeadRepository.anonymousEmail(UUID.fromString(businessKey)));
         if (stillPersonal) {
           historic.add(variable.getId());
         }
@@ -130,9 +123,5 @@ public class PersonalDataEraser {
       }
     }
     return new int[] {runtimeVariables, historicVariables, decisions};
-  }
-
-  static String anonymousEmail(UUID id) {
-    return "erased-" + id + "@erased.invalid";
   }
 }

@@ -47,7 +47,12 @@ public class EngagementFacts {
   }
 
   public Map<String, Object> counts(UUID leadId, OffsetDateTime now) {
-    List<Activity> activities = leads.activities(leadId).stream().filter(a -> !a.occurredAt().isAfter(now)).toList();
+    return counts(leads.activities(leadId), now);
+  }
+
+  /** The counts from the lead's activities (those after {@code now} do not count yet). */
+  public static Map<String, Object> counts(List<Activity> all, OffsetDateTime now) {
+    List<Activity> activities = all.stream().filter(a -> !a.occurredAt().isAfter(now)).toList();
     Map<String, Object> counts = new HashMap<>();
     counts.put("demoRequests30d", count(activities, "demo-request", now, 30));
     counts.put("pricingViews30d", count(activities, "pricing-page-view", now, 30));

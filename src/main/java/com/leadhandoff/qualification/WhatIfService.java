@@ -1,5 +1,6 @@
 package com.leadhandoff.qualification;
 
+import com.leadhandoff.lead.Activity;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.modelguard.DecisionContracts;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
@@ -44,17 +46,15 @@ public class WhatIfService {
 
   private final RepositoryService repository;
   private final LeadRepository leads;
-  private final EngagementFacts engagement;
   private final Clock clock;
   private final ModelGuard guard;
   private final DmnEngine dmn = FeelOnly.install(ParsedOnceFeelEngine.installIn(
       (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())).buildEngine();
 
-  public WhatIfService(RepositoryService repository, LeadRepository leads, EngagementFacts engagement, ModelGuard guard, Clock clock) {
+  public WhatIfService(RepositoryService repository, LeadRepository leads, ModelGuard guard, Clock clock) {
     this.clock = clock;
     this.repository = repository;
     this.leads = leads;
-    this.engagement = engagement;
     this.guard = guard;
   }
 
@@ -119,9 +119,10 @@ public class WhatIfService {
     List<WhatIfReport.FailedLead> failed = new ArrayList<>();
     List<String> outcomeOutputs = DecisionContracts.of(key).map(DecisionContracts.Contract::outcomeOutputs).orElse(null);
     String output = outcomeOutputs == null || outcomeOutputs.isEmpty() ? null : outcomeOutputs.get(0);
+    Map<UUID, List<Activity>> activities = leads.activitiesOf(replayed.stream().map(Lead::id).toList()); // one query
     for (Lead lead : replayed) {
       Map<String, Object> variables = new HashMap<>(LeadFacts.withQualification(lead));
-      variables.putAll(engagement.counts(lead.id(), now));
+      variables.putAll(EngagementFacts.counts(activities.getOrDefault(lead.id(), List.of()), now));
       List<Map<String, Object>> before;
       List<Map<String, Object>> after;
       try {
@@ -139,8 +140,8 @@ public class WhatIfService {
       output = output != null ? output : firstOutputName(before, after);
       outcomes.computeIfAbsent(value(before, output), v -> new int[2])[0]++;
       outcomes.computeIfAbsent(value(after, output), v -> new int[2])[1]++;
-      WhatIfReport.ChangedLead change = new WhatIfReport.ChangedLead(lead.id(), lead.attribution().source(), lead.attribution().campaign(), lead.progress().status().name(),
-          before, after);
+      WhatIfReport.ChangedLead change = new WhatIfReport.ChangedLead(lead.id(), lead.attribution().source(),
+          lead.attribution().campaign(), lead.progress().status().name(), before, after);
       if (!only(before, outcomeOutputs).equals(only(after, outcomeOutputs))) {
         bySource.merge(Objects.toString(lead.attribution().source(), "(none)"), 1, Integer::sum);
         byCampaign.merge(Objects.toString(lead.attribution().campaign(), "(none)"), 1, Integer::sum);
