@@ -1,9 +1,11 @@
 package com.leadhandoff.api;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -28,7 +30,10 @@ import org.springframework.stereotype.Component;
  * parse (ENGINE-22004), without the parser's reason, which is in the causes. A deployment the model guard refuses is a
  * {@code ParseException}, which Camunda's own handler answers with 400 and every violation. A task someone else claimed first
  * is 409. Every other error is answered by Camunda's own handlers, except that a server error's message (which can hold
- * SQL or class names) is replaced by a reference to the server log.
+ * SQL or class names) is replaced by a reference to the server log. Requests that would store an object variable or
+ * complete a task with more than its form's fields are refused before any resource runs: the features' request filters
+ * (the Spring beans that are JAX-RS {@link ContainerRequestFilter}s: security.ObjectVariables.Refused,
+ * feedback.FormFieldsOnly) are registered here and on Tasklist's engine API ({@link WebappEngineApiErrors}).
  */
 @Component
 public class EngineRestErrors extends CamundaJerseyResourceConfig {
@@ -43,11 +48,18 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
   /** The engine's code for "Unable to transform DMN resource": the parser's reason is only in the cause. */
   static final String DMN_NOT_TRANSFORMED = "ENGINE-22004";
 
+  private final List<ContainerRequestFilter> filters;
+
+  public EngineRestErrors(List<ContainerRequestFilter> filters) {
+    this.filters = filters;
+  }
+
   @Override
   protected void registerAdditionalResources() {
     register(RefusedInputInRestException.class);
     register(RefusedInputInEngineException.class);
     register(AnyOtherException.class);
+    filters.forEach(this::register);
   }
 
   /** 400 for refused input inside the exception; otherwise whatever Camunda's handler answers. */

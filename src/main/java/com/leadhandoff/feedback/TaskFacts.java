@@ -5,6 +5,7 @@ import com.leadhandoff.handoff.RoutingRepository;
 import com.leadhandoff.lead.Activity;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadRepository;
+import com.leadhandoff.security.IdentityBootstrap;
 import com.leadhandoff.sla.BusinessCalendar;
 import com.leadhandoff.teams.SalesTeams;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,8 +35,8 @@ import org.springframework.stereotype.Component;
  * What a task's form shows the person who works it ({@code ${taskFacts.show(task)}} when a task is created), as task
  * variables that go when the task is done: who the lead is and how to reach them, where they came from, what they did
  * lately, the account they belong to, why they are an MQL, who had them before, who rejected them and why, and for managers the team's reps with
- * their open load. The task's priority follows the lead's priority. Text is plain: values are quoted into the form's
- * text escaped, never markup of their own.
+ * their open load; and the company, contact and priority the task's card shows in Tasklist. The task's priority follows
+ * the lead's priority. Text is plain: values are quoted into the form's text escaped, never markup of their own.
  */
 @Component("taskFacts")
 public class TaskFacts {
@@ -106,6 +107,13 @@ public class TaskFacts {
         values.put(name, value instanceof String text && !name.equals("recentActivities") ? plain(text) : value);
       }
     });
+    // what the task card shows: its workers may read the task's variables, not the lead's process instance's
+    for (Map<String, String> card : IdentityBootstrap.CARD_VARIABLES) {
+      Object value = task.getVariable(card.get("name"));
+      if (value != null) {
+        values.put(card.get("name"), value);
+      }
+    }
     task.setVariablesLocal(values);
   }
 

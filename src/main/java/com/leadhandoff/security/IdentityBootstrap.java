@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -43,7 +44,7 @@ public class IdentityBootstrap {
   private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrap.class);
 
   /** Shown on every task card of the product's filters (Tasklist's filter property {@code variables}). */
-  static final List<Map<String, String>> CARD_VARIABLES = List.of(
+  public static final List<Map<String, String>> CARD_VARIABLES = List.of(
       Map.of("name", "companyName", "label", "Company"),
       Map.of("name", "email", "label", "Contact"),
       Map.of("name", "priority", "label", "Priority"));
@@ -95,14 +96,18 @@ public class IdentityBootstrap {
         grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
       }
     }
-    // Managers watch every team's tasks (the Breached SLAs filter, a team's queue); reps only their own team's, by
-    // the tasks' own authorizations (candidate group, assignee; see TaskWorkerAuthorizations).
+    // Managers watch every team's tasks (the Breached SLAs filter, a team's queue) with their forms, and hand them to
+    // another rep of the team (Reassignments); reps see and work only their own team's, by the tasks' own
+    // authorizations (candidate group, assignee; see TaskWorkerAuthorizations).
     for (String process : Processes.ALL) {
-      grant(Groups.SALES_MANAGERS, Resources.PROCESS_DEFINITION, process, Permissions.READ_TASK);
+      grant(Groups.SALES_MANAGERS, Resources.PROCESS_DEFINITION, process, Permissions.READ_TASK,
+          ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.TASK_ASSIGN);
     }
     for (String group : List.of(Groups.SALES_MANAGERS, Groups.PROCESS_OWNERS)) {
       grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY);
+      // the variables too (Cockpit's variables tab), which Camunda asks for apart (enforceSpecificVariablePermission)
+      grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
+          ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
       grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
       grant(group, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
       grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);

@@ -5,14 +5,19 @@ import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -28,9 +33,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * What a task's candidate group and assignee may do besides working the task, so that Tasklist works for them
- * without any grant on a whole process definition (which would open every team's leads to every rep):
+ * What a task's candidate group and assignee may do, so that Tasklist works for them without any grant on a whole
+ * process definition (which would open every team's leads to every rep), and no more:
  * <ul>
+ *   <li><b>work the task, not rewrite the lead</b> ({@code enforceSpecificVariablePermission}): READ, TASK_WORK (claim,
+ *   complete), TASK_ASSIGN (hand it to someone else, see {@link TaskHandOver}) and READ_VARIABLE on the task, instead of
+ *   Camunda's default UPDATE, which also lets them set any variable ({@code team}, {@code acceptBreaches}, the
+ *   contact's {@code email}) through the REST API. What a completion may send is the task form's fields
+ *   ({@code feedback.FormFieldsOnly}).</li>
  *   <li><b>the task's history</b> ({@code enableHistoricInstancePermissions}): Camunda then gives them READ on the
  *   {@code HISTORIC_TASK} as it gives them the task. Tasklist's comments (add and list) and History tab go through
  *   the historic task query ({@code task/{id}/comment} answers "No task found for task id" without it), which
@@ -47,18 +57,28 @@ public class TaskWorkerAuthorizations extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(TaskWorkerAuthorizations.class);
   /** Set once the open tasks of a database started by an earlier version got the grants new tasks get. */
   static final String BACKFILLED = "lead-handoff.task-worker-authorizations";
+  /** Set once the open tasks' grants of an earlier version (UPDATE) were narrowed to what new tasks get. */
+  static final String NARROWED = "lead-handoff.task-worker-permissions";
+  /** What whoever may work a task gets on it. */
+  static final Permission[] TASK_WORKER = {Permissions.READ, TaskPermissions.TASK_WORK, TaskPermissions.TASK_ASSIGN,
+      TaskPermissions.READ_VARIABLE};
   private static final int PAGE = 500;
 
   private final ObjectProvider<ProcessEngine> engine;
+  private final ObjectProvider<TaskHandOver> handOver;
 
-  public TaskWorkerAuthorizations(ObjectProvider<ProcessEngine> engine) {
+  public TaskWorkerAuthorizations(ObjectProvider<ProcessEngine> engine, ObjectProvider<TaskHandOver> handOver) {
     this.engine = engine;
+    this.handOver = handOver;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setEnableHistoricInstancePermissions(true);
-    configuration.setResourceAuthorizationProvider(new Provider());
+    configuration.setEnforceSpecificVariablePermission(true);
+    // a BPMN error thrown on a task (TASK_WORK) that no boundary event catches fails instead of ending the lead
+    configuration.setEnableExceptionsAfterUnhandledBpmnError(true);
+    configuration.setResourceAuthorizationProvider(new Provider(handOver));
   }
 
   /**
@@ -68,14 +88,59 @@ public class TaskWorkerAuthorizations extends AbstractProcessEnginePlugin {
   @EventListener(ApplicationStartedEvent.class)
   @Order(1)
   public void grantOpenTasksOnce() {
+    int granted = forEachOpenTaskGrantOnce(BACKFILLED, (task, taskGrant, root) -> {
+      AuthorizationService authorizations = engine.getObject().getAuthorizationService();
+      return grant(authorizations, taskGrant, Resources.HISTORIC_TASK, task.getId(), HistoricTaskPermissions.READ, root)
+          + grant(authorizations, taskGrant, PROCESS_INSTANCE, task.getProcessInstanceId(), READ, null);
+    });
+    LOG.info("Open tasks got the grants new tasks get: {} authorizations created or extended", granted);
+  }
+
+  /**
+   * Tasks opened by an earlier version gave their workers UPDATE, which also sets any variable: once, each such grant
+   * becomes what new tasks give (READ, TASK_WORK, TASK_ASSIGN, READ_VARIABLE), and their historic task READ_VARIABLE; the
+   * task gets the card's variables as new tasks do (TaskFacts), since its workers no longer read the process instance's.
+   */
+  @EventListener(ApplicationStartedEvent.class)
+  @Order(2)
+  public void narrowOpenTasksOnce() {
+    int narrowed = forEachOpenTaskGrantOnce(NARROWED, (task, taskGrant, root) -> {
+      AuthorizationService authorizations = engine.getObject().getAuthorizationService();
+      TaskService tasks = engine.getObject().getTaskService();
+      for (Map<String, String> card : IdentityBootstrap.CARD_VARIABLES) {
+        Object value = tasks.getVariable(task.getId(), card.get("name"));
+        if (value != null && tasks.getVariableLocal(task.getId(), card.get("name")) == null) {
+          tasks.setVariableLocal(task.getId(), card.get("name"), value);
+        }
+      }
+      int changed = grant(authorizations, taskGrant, Resources.HISTORIC_TASK, task.getId(), HistoricTaskPermissions.READ_VARIABLE, root);
+      if (taskGrant.isPermissionGranted(Permissions.UPDATE) || !taskGrant.isPermissionGranted(TaskPermissions.READ_VARIABLE)) {
+        taskGrant.removePermission(Permissions.UPDATE);
+        for (Permission permission : TASK_WORKER) {
+          taskGrant.addPermission(permission);
+        }
+        authorizations.saveAuthorization(taskGrant);
+        changed++;
+      }
+      return changed;
+    });
+    LOG.info("Open tasks' workers may work them, not set their variables: {} authorizations narrowed", narrowed);
+  }
+
+  /** Something done once per database to every TASK grant of a group or user on an open task of a process. */
+  private interface TaskGrantChange {
+    int apply(Task task, Authorization taskGrant, String rootProcessInstanceId);
+  }
+
+  private int forEachOpenTaskGrantOnce(String doneProperty, TaskGrantChange change) {
     ProcessEngine processEngine = engine.getObject();
     ManagementService management = processEngine.getManagementService();
-    if (management.getProperties().containsKey(BACKFILLED)) {
-      return;
+    if (management.getProperties().containsKey(doneProperty)) {
+      return 0;
     }
     AuthorizationService authorizations = processEngine.getAuthorizationService();
     HistoryService history = processEngine.getHistoryService();
-    int granted = 0;
+    int changed = 0;
     List<Task> open;
     for (int first = 0; !(open = processEngine.getTaskService().createTaskQuery().orderByTaskId().asc().listPage(first, PAGE)).isEmpty();
         first += PAGE) {
@@ -90,13 +155,12 @@ public class TaskWorkerAuthorizations extends AbstractProcessEnginePlugin {
           if (taskGrant.getGroupId() == null && taskGrant.getUserId() == null || "*".equals(taskGrant.getUserId())) {
             continue;
           }
-          granted += grant(authorizations, taskGrant, Resources.HISTORIC_TASK, task.getId(), HistoricTaskPermissions.READ, root);
-          granted += grant(authorizations, taskGrant, PROCESS_INSTANCE, task.getProcessInstanceId(), READ, null);
+          changed += change.apply(task, taskGrant, root);
         }
       }
     }
-    management.setProperty(BACKFILLED, "1");
-    LOG.info("Open tasks got the grants new tasks get: {} authorizations created or extended", granted);
+    management.setProperty(doneProperty, "1");
+    return changed;
   }
 
   private static int grant(AuthorizationService authorizations, Authorization like, Resources resource, String resourceId,
@@ -122,8 +186,53 @@ public class TaskWorkerAuthorizations extends AbstractProcessEnginePlugin {
     return 1;
   }
 
-  /** Camunda's default provider, plus READ on the task's process instance for whoever may work the task. */
+  /**
+   * Camunda's default provider, except that a task's workers get {@link #TASK_WORKER} on it rather than UPDATE, plus READ
+   * on the task's process instance; and a change of who works an existing task, made by a person, must pass
+   * {@link TaskHandOver}.
+   */
   static class Provider extends DefaultAuthorizationProvider {
+
+    private final ObjectProvider<TaskHandOver> handOver;
+
+    Provider(ObjectProvider<TaskHandOver> handOver) {
+      this.handOver = handOver;
+    }
+
+    @Override
+    protected Permission[] getRuntimePermissions(boolean enforceSpecificVariablePermission) {
+      return TASK_WORKER.clone();
+    }
+
+    @Override
+    public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
+      handOver.getObject().assigneeChanging((DelegateTask) task, oldAssignee, newAssignee);
+      return super.newTaskAssignee(task, oldAssignee, newAssignee);
+    }
+
+    @Override
+    public AuthorizationEntity[] newTaskOwner(Task task, String oldOwner, String newOwner) {
+      handOver.getObject().ownerChanging((DelegateTask) task, newOwner);
+      return super.newTaskOwner(task, oldOwner, newOwner);
+    }
+
+    @Override
+    public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
+      handOver.getObject().candidateUserAdding((DelegateTask) task, userId);
+      return super.newTaskUserIdentityLink(task, userId, type);
+    }
+
+    @Override
+    public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+      handOver.getObject().candidateGroupsChanging((DelegateTask) task);
+      return super.newTaskGroupIdentityLink(task, groupId, type);
+    }
+
+    @Override
+    public AuthorizationEntity[] deleteTaskGroupIdentityLink(Task task, String groupId, String type) {
+      handOver.getObject().candidateGroupsChanging((DelegateTask) task);
+      return super.deleteTaskGroupIdentityLink(task, groupId, type);
+    }
 
     @Override
     protected AuthorizationEntity[] createOrUpdateAuthorizations(Task task, String groupId, String userId) {
