@@ -2,12 +2,13 @@ package com.leadhandoff.notifications;
 
 import com.leadhandoff.api.ApiProblems;
 import com.leadhandoff.api.InvalidRequestException;
-import com.leadhandoff.security.AllowedGroups;
+import com.leadhandoff.security.Access;
 import com.leadhandoff.security.ApiUser;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -41,25 +42,25 @@ public class PreferencesController {
   }
 
   @GetMapping
-  @AllowedGroups(AllowedGroups.ANY_USER)
-  public Preferences mine(HttpServletRequest request) {
-    return of(ApiUser.of(request).id());
+  @PreAuthorize(Access.PEOPLE)
+  public Preferences mine(Authentication authentication) {
+    return of(ApiUser.of(authentication).id());
   }
 
   @PutMapping
-  @AllowedGroups(AllowedGroups.ANY_USER)
-  public Preferences setMine(@RequestBody PreferencesRequest body, HttpServletRequest request) {
-    return save(ApiUser.of(request).id(), body);
+  @PreAuthorize(Access.PEOPLE)
+  public Preferences setMine(@RequestBody PreferencesRequest body, Authentication authentication) {
+    return save(ApiUser.of(authentication).id(), body);
   }
 
   @GetMapping("/{userId}")
-  @AllowedGroups({})
+  @PreAuthorize(Access.ADMINISTRATORS)
   public ResponseEntity<?> ofUser(@PathVariable String userId) {
     return exists(userId) ? ResponseEntity.ok(of(userId)) : notFound(userId);
   }
 
   @PutMapping("/{userId}")
-  @AllowedGroups({})
+  @PreAuthorize(Access.ADMINISTRATORS)
   public ResponseEntity<?> setOfUser(@PathVariable String userId, @RequestBody PreferencesRequest body) {
     return exists(userId) ? ResponseEntity.ok(save(userId, body)) : notFound(userId);
   }

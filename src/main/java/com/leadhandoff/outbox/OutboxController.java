@@ -1,10 +1,10 @@
 package com.leadhandoff.outbox;
 
-import com.leadhandoff.security.AllowedGroups;
-import com.leadhandoff.security.Groups;
+import com.leadhandoff.security.Access;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/outbox")
-@AllowedGroups(Groups.SALES_MANAGERS)
+@PreAuthorize(Access.MANAGING)
 public class OutboxController {
 
   private static final int MAX_LISTED = 500;

@@ -4,14 +4,15 @@ import com.leadhandoff.api.ApiProblems;
 import com.leadhandoff.api.InvalidRequestException;
 import com.leadhandoff.outbox.Outbox;
 import com.leadhandoff.outbox.OutboxMessage;
-import com.leadhandoff.security.AllowedGroups;
+import com.leadhandoff.security.Access;
 import com.leadhandoff.security.ApiUser;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/webhooks")
-@AllowedGroups({})
+@PreAuthorize(Access.ADMINISTRATORS)
 public class WebhooksController {
 
   private static final int LOG_SIZE = 200;
@@ -62,7 +63,7 @@ public class WebhooksController {
   }
 
   @PostMapping
-  public ResponseEntity<SubscriptionView> create(@RequestBody SubscriptionRequest body, HttpServletRequest request) {
+  public ResponseEntity<SubscriptionView> create(@RequestBody SubscriptionRequest body, Authentication authentication) {
     List<ApiProblems.FieldError> errors = new ArrayList<>();
     if (body.url() == null || body.url().isBlank()) {
       errors.add(new ApiProblems.FieldError("url", "is required"));
@@ -88,7 +89,7 @@ public class WebhooksController {
       throw new InvalidRequestException(errors);
     }
     WebhookSubscriptions.Subscription created = subscriptions.create(body.url(), body.eventTypes().stream().distinct().toList(),
-        StandardWebhooks.newSecret(), body.description(), ApiUser.of(request).id());
+        StandardWebhooks.newSecret(), body.description(), ApiUser.of(authentication).id());
     return ResponseEntity.created(URI.create("/api/webhooks/" + created.id())).body(SubscriptionView.of(created, true));
   }
 

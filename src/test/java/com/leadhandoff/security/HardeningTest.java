@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -67,9 +68,9 @@ class HardeningTest {
           .map(MediaType::toString).orElse("application/json");
       for (String pattern : info.getPatternValues()) {
         if (pattern.startsWith("/api/")) {
-          AllowedGroups allowed = entry.getValue().hasMethodAnnotation(AllowedGroups.class)
-              ? entry.getValue().getMethodAnnotation(AllowedGroups.class) : entry.getValue().getBeanType().getAnnotation(AllowedGroups.class);
-          String everyUser = Boolean.toString(allowed != null && List.of(allowed.value()).contains(AllowedGroups.ANY_USER));
+          PreAuthorize allowed = entry.getValue().hasMethodAnnotation(PreAuthorize.class)
+              ? entry.getValue().getMethodAnnotation(PreAuthorize.class) : entry.getValue().getBeanType().getAnnotation(PreAuthorize.class);
+          String everyUser = Boolean.toString(allowed != null && allowed.value().equals(Access.PEOPLE));
           for (var method : info.getMethodsCondition().getMethods()) {
             endpoints.add(new String[] {method.name(), pattern.replaceAll("\\{[^}]+}", UUID.randomUUID().toString()), consumes, everyUser});
           }
