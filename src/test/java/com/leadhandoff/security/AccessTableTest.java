@@ -89,6 +89,7 @@ class AccessTableTest {
         + "name=\"deployment-name\"\r\n\r\naccess-table\r\n" + multipart("data", "access-{uuid}.form", "application/json",
         "{\"id\": \"access-{uuid}\", \"type\": \"default\", \"components\": []}")));
     json("empty", "{}");
+    json("new-key", "{\"integration\": \"at-{uuid}\", \"scopes\": [\"capture\"]}");
     json("comment", "{\"message\": \"Called, voicemail\"}");
     json("team", "{\"value\": \"sales-americas\", \"type\": \"String\"}");
     json("breaches", "{\"value\": 5, \"type\": \"Integer\"}");
@@ -126,11 +127,19 @@ class AccessTableTest {
    * The credential each role sends: one method, so that a change of how a role logs in (an integration's API key)
    * changes here only.
    */
-  static Map<String, String> credentials(Role role) {
+  Map<String, String> credentials(Role role) {
+    if (role == Role.WEBFORM) { // an integration key with the demo web form's scope
+      if (webformKey == null) {
+        webformKey = keys.create("access-" + UUID.randomUUID().toString().substring(0, 8), List.of(Access.CAPTURE_SCOPE), "test").key();
+      }
+      return Map.of("Authorization", "Bearer " + webformKey);
+    }
     String basic = Base64.getEncoder().encodeToString((role.user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
     return Map.of("Authorization", "Basic " + basic);
   }
 
+  @Autowired com.leadhandoff.integrations.IntegrationKeys keys;
+  static String webformKey;
   @LocalServerPort int port;
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
@@ -215,6 +224,11 @@ class AccessTableTest {
             && !row.path().contains("{account}") && !row.path().contains("{import}") ? freshLead() : shared);
         if (changes) {
           values.put("account", "at-" + UUID.randomUUID());
+        }
+        if (row.path().contains("{integration}")) {
+          String integration = "at-" + UUID.randomUUID().toString().substring(0, 8);
+          keys.create(integration, List.of(Access.CAPTURE_SCOPE), "test");
+          values.put("integration", integration);
         }
         values.put("self", role.user);
         ApiClient.Response response = send(role, row.method(), fill(row.path(), values), row.body(), values);
