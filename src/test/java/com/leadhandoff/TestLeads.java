@@ -34,4 +34,12 @@ public final class TestLeads {
         new LeadSubmission.Company("Acme", 800, "software", "DE", null), source, campaign, null, null, false, null, null,
         Arrays.stream(activityTypes).map(type -> new LeadSubmission.Activity(type, null, null)).toList()), "test");
   }
+
+  /**
+   * A checklist's answer as a Java caller completes a task with it: a list the engine can store as JSON and read back
+   * (an immutable {@code List.of} is stored under a JDK-internal type that cannot be read back).
+   */
+  public static java.util.List<String> chosen(String... values) {
+    return new java.util.ArrayList<>(java.util.List.of(values));
+  }
 }

@@ -5,23 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.LeadHandoffTest;
-import com.leadhandoff.TestUsers;
+import com.leadhandoff.integrations.IntegrationKeys;
 import com.leadhandoff.lead.LeadRepository;
-import com.leadhandoff.security.Groups;
+import com.leadhandoff.security.Access;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,9 +38,9 @@ class MalformedLeadFuzzTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
-  @Autowired IdentityService identity;
   @Autowired LeadRepository leads;
   @Autowired RuntimeService runtime;
+  @Autowired IntegrationKeys keys;
 
   /** Strings an attacker or a broken form sends: control characters, SQL, markup, huge, unicode. */
   static Arbitrary<String> junk() {
@@ -112,12 +111,16 @@ class MalformedLeadFuzzTest {
         .map(text -> text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** An integration's key, as integrators send thousands of requests (HTTP Basic would check a bcrypt hash per request). */
+  private String captureKey() {
+    return keys.create("fuzzer-" + UUID.randomUUID().toString().substring(0, 8), List.of(Access.CAPTURE_SCOPE), "test").key();
+  }
+
   @Test
   void everyMalformedCsvFileIsRefusedWholeWithA400Problem() throws Exception {
-    TestUsers.ensure(identity, "fuzzer", Groups.INTEGRATION);
     long leadsBefore = leads.count();
     HttpClient http = HttpClient.newHttpClient();
-    String auth = "Basic " + Base64.getEncoder().encodeToString(("fuzzer:" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    String auth = "Bearer " + captureKey();
     List<byte[]> files = new ArrayList<>();
     malformedCsv().sampleStream().limit(1_000).forEach(files::add);
     files.add(new byte[] {'e', 'm', 'a', 'i', 'l', ',', 's', 'o', 'u', 'r', 'c', 'e', '\n', (byte) 0xFF, (byte) 0xFE, ',', 'i', '\n'});
@@ -135,11 +138,10 @@ class MalformedLeadFuzzTest {
 
   @Test
   void everyMalformedSubmissionIsA4xxProblemAndLeavesNothingBehind() throws Exception {
-    TestUsers.ensure(identity, "fuzzer", Groups.INTEGRATION);
     long leadsBefore = leads.count();
     long instancesBefore = runtime.createProcessInstanceQuery().count();
     HttpClient http = HttpClient.newHttpClient();
-    String auth = "Basic " + Base64.getEncoder().encodeToString(("fuzzer:" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    String auth = "Bearer " + captureKey();
 
     List<byte[]> bodies = new ArrayList<>();
     malformedDocument().sampleStream().limit(CASES * 3L / 5).forEach(doc -> bodies.add(doc.getBytes(StandardCharsets.UTF_8)));

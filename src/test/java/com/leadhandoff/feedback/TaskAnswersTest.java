@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.leadhandoff.ApiClient;
 import com.leadhandoff.Jobs;
 import com.leadhandoff.LeadScenario;
+import static com.leadhandoff.TestLeads.chosen;
 import com.leadhandoff.TestLeads;
 import com.leadhandoff.TestUsers;
 import com.leadhandoff.lead.Lead;
@@ -105,10 +106,10 @@ class TaskAnswersTest extends LeadScenario {
     complete(Map.of("opportunityNotes", "Champion is the VP; procurement wants a pilot"));
 
     refused(Map.of("dealOutcome", "WON"), "\"What won it?\" needs an answer");
-    refused(Map.of("dealOutcome", "WON", "winFactors", List.of("luck")), "\"What won it?\" cannot be [\"luck\"]");
+    refused(Map.of("dealOutcome", "WON", "winFactors", chosen("luck")), "\"What won it?\" cannot be [\"luck\"]");
     refused(Map.of("dealOutcome", "LOST"), "\"What lost it?\" needs an answer");
     refused(Map.of("dealOutcome", "MAYBE"), "\"Outcome\" cannot be [\"MAYBE\"]");
-    complete(Map.of("dealOutcome", "WON", "winFactors", List.of("pain", "content"), "questionsHeard", "Does it work with HubSpot?",
+    complete(Map.of("dealOutcome", "WON", "winFactors", chosen("pain", "content"), "questionsHeard", "Does it work with HubSpot?",
         "objectionsHeard", "Too expensive for one team", "contentThatHelped", "Webinar: hand-offs that work"));
 
     assertThat(feedback.of(lead.id())).extracting(Feedback::kind).containsExactly("QUALIFICATION", "OPPORTUNITY", "WIN");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadhandoff.Jobs;
 import com.leadhandoff.LeadScenario;
+import static com.leadhandoff.TestLeads.chosen;
 import com.leadhandoff.TestLeads;
 import com.leadhandoff.TestUsers;
 import com.leadhandoff.feedback.ContactRepository;
@@ -84,7 +85,7 @@ class SalesFollowUpScenarioTest extends LeadScenario {
     complete("Task_LogFirstContact", contact("phone", "reached"));
     complete("Task_QualifyLead", ALL_SQL_CRITERIA);
     complete("Task_WorkOpportunity", Map.of());
-    complete("Task_CloseDeal", Map.of("dealOutcome", "WON", "winFactors", List.of("integration", "pain"),
+    complete("Task_CloseDeal", Map.of("dealOutcome", "WON", "winFactors", chosen("integration", "pain"),
         "questionsHeard", "Does it work with our CRM?"));
 
     assertThat(lifecycle().getEndActivityId()).isEqualTo("EndEvent_LeadClosed");
@@ -104,7 +105,7 @@ class SalesFollowUpScenarioTest extends LeadScenario {
     complete("Task_LogFirstContact", contact("email", "reached"));
     complete("Task_QualifyLead", ALL_SQL_CRITERIA);
     complete("Task_WorkOpportunity", Map.of());
-    complete("Task_CloseDeal", Map.of("dealOutcome", "LOST", "lossReasons", List.of("price")));
+    complete("Task_CloseDeal", Map.of("dealOutcome", "LOST", "lossReasons", chosen("price")));
 
     assertThat(lifecycle().getEndActivityId()).isEqualTo("EndEvent_LeadClosed");
     assertThat(stages()).endsWith(LeadStage.OPPORTUNITY, LeadStage.LOST);

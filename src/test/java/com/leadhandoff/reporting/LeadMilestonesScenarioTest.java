@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadhandoff.Jobs;
 import com.leadhandoff.LeadScenario;
+import static com.leadhandoff.TestLeads.chosen;
 import com.leadhandoff.TestLeads;
 import com.leadhandoff.TestUsers;
 import com.leadhandoff.lead.Lead;
@@ -69,7 +70,7 @@ class LeadMilestonesScenarioTest extends LeadScenario {
     complete(lead, "Task_QualifyLead", "2026-12-02T09:45", Map.of("needConfirmed", true, "authority", "economic-buyer",
         "timeframe", "within-3-months", "budgetRange", "10k-50k", "firstMeetingBooked", true));
     complete(lead, "Task_WorkOpportunity", "2026-12-03T10:00", Map.of());
-    complete(lead, "Task_CloseDeal", "2026-12-03T11:00", Map.of("dealOutcome", "WON", "winFactors", List.of("pain")));
+    complete(lead, "Task_CloseDeal", "2026-12-03T11:00", Map.of("dealOutcome", "WON", "winFactors", chosen("pain")));
 
     Map<String, Object> row = row(lead);
     assertThat(at(row.get("mql_at"))).isEqualTo(berlin("2026-12-01T10:00"));
