@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -53,5 +54,20 @@ public abstract class LeadScenario {
 
   protected List<LeadStage> stages(Lead lead) {
     return leads.stages(lead.id()).stream().map(StageEvent::stage).toList();
+  }
+
+  /**
+   * The rep rejects the lead (bad timing) and the rejection's job runs and fails until its retries are spent (they are
+   * five minutes apart): what a broken rejection decision does to a lead.
+   */
+  protected ProcessInstance rejectedUntilRetriesRunOut(Lead lead) {
+    ProcessInstance instance = instanceOf(lead);
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    engine.getTaskService().complete(task, Map.of("decision", "reject", "rejectionReason", "timing"));
+    Jobs.runDueLettingJobsFail(engine, instance.getId());
+    for (int retry = 0; retry < 2; retry++) {
+      Jobs.travelToLettingJobsFail(engine, instance.getId(), Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(6 * 60)));
+    }
+    return instance;
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.leadhandoff.ApiClient;
-import com.leadhandoff.Jobs;
 import com.leadhandoff.LeadScenario;
 import com.leadhandoff.TestLeads;
 import com.leadhandoff.TestUsers;
@@ -14,12 +13,8 @@ import com.leadhandoff.security.Groups;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Date;
-import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -80,13 +75,8 @@ class DecisionContractRuntimeTest extends LeadScenario {
     deploy("rejection-handling.dmn", narrow("RejectionHandling", "rejectionReason", "string", "\"spam\"",
         "rejectionAction", "\"DISQUALIFY\"", "reEntryDelay", "null", "rejectionPolicy", "\"spam is never a customer\""));
     Lead lead = TestLeads.gradeA(capture, "contract-" + UUID.randomUUID() + "@acme.example", "webinar", null, "demo-request");
-    ProcessInstance instance = instanceOf(lead);
-    String task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
 
-    engine.getTaskService().complete(task, Map.of("decision", "reject", "rejectionReason", "timing"));
-    Jobs.runDueLettingJobsFail(engine, instance.getId());
-    minutesLater(instance, 6);
-    minutesLater(instance, 6);
+    ProcessInstance instance = rejectedUntilRetriesRunOut(lead);
 
     Incident incident = engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(incident).as("an incident for Cockpit").isNotNull();
@@ -118,7 +108,4 @@ class DecisionContractRuntimeTest extends LeadScenario {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
   }
 
-  private void minutesLater(ProcessInstance instance, int minutes) {
-    Jobs.travelToLettingJobsFail(engine, instance.getId(), Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(minutes))));
-  }
 }
