@@ -92,7 +92,7 @@ class ReportsController {
 
   @Operation(summary = "Open SLA breaches, most overdue first, with the process instance to open in Cockpit")
   @GetMapping("/open-breaches")
-  @PreAuthorize(Access.OPEN_BREACHES)
+  @PreAuthorize(Access.MANAGING)
   ReportTable openBreaches(@RequestParam Optional<String> team, @RequestParam Optional<String> rep) {
     return reports.openBreaches(team, rep);
   }

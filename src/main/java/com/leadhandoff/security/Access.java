@@ -31,7 +31,6 @@ public final class Access {
   public static final String REPORTS = "hasAnyAuthority(" + MANAGERS + ", " + MARKETING + ", " + OWNERS + ", " + ADMIN + ")";
   /** Sales managers (and administrators): open breaches, the outbox's messages. */
   public static final String MANAGING = "hasAnyAuthority(" + MANAGERS + ", " + ADMIN + ")";
-  public static final String OPEN_BREACHES = MANAGING;
   /** Any person with a Camunda login (not an integration key); what they may do depends on the data, e.g. their team. */
   public static final String PEOPLE = "isAuthenticated() and !hasAnyAuthority(" + READ + ", '" + SCOPE + CAPTURE_SCOPE + "')";
   public static final String WHAT_IF = "hasAnyAuthority(" + OWNERS + ", " + MANAGERS + ", " + MARKETING + ", " + ADMIN + ")";
