@@ -34,6 +34,7 @@ class ArchitectureTest {
       Map.entry("leads", "lead"), Map.entry("lead_stage_events", "lead"), Map.entry("lead_decisions", "lead"),
       Map.entry("lead_activities", "lead"), Map.entry("open_leads", "lead"),
       Map.entry("idempotency_keys", "capture"), Map.entry("import_jobs", "capture"), Map.entry("import_rows", "capture"),
+      Map.entry("import_chunks", "capture"),
       Map.entry("lead_sla_clocks", "sla"), Map.entry("lead_sla_breaches", "sla"),
       Map.entry("routing_ledger", "handoff"), Map.entry("rep_availability", "handoff"),
       Map.entry("lead_contacts", "feedback"), Map.entry("lead_feedback", "feedback"),

@@ -10,8 +10,6 @@ import com.leadhandoff.lead.LeadStage;
 import com.leadhandoff.lead.LeadStageReached;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -182,21 +180,20 @@ public class AccountService {
 
   /**
    * A CSV file of accounts (columns {@link #COLUMNS}; domains separated by spaces or semicolons), checked whole first
-   * (a bad file is refused with 400 and nothing is imported); then every row is upserted on its own, all or nothing, by
-   * the same rules as the API. Answers each row's result.
+   * (a bad file is refused with 400 and nothing is imported) and held in memory meanwhile, never in a file; then every
+   * row is upserted on its own, all or nothing, by the same rules as the API. Answers each row's result. The import is
+   * synchronous: a client whose answer a crash cut off sends the file again, and the rows already done are unchanged.
    */
   public ImportResult importCsv(InputStream csv) throws IOException {
-    Path file = Files.createTempFile("account-import-", ".csv");
-    try {
-      CsvUpload.copyAndCheck(csv, file, COLUMNS, List.of("external_id", "name", "status"), MAX_ROWS);
-      List<ImportRow> rows = new ArrayList<>();
-      CsvUpload.read(file, (number, cells) -> rows.add(importRow(number, cells)));
-      Map<String, Long> counts = rows.stream().collect(Collectors.groupingBy(ImportRow::outcome, Collectors.counting()));
-      return new ImportResult(rows.size(), count(counts, "created"), count(counts, "updated"), count(counts, "unchanged"),
-          count(counts, "rejected"), rows);
-    } finally {
-      Files.deleteIfExists(file);
+    List<Map<String, String>> cells = new ArrayList<>();
+    CsvUpload.check(csv, COLUMNS, List.of("external_id", "name", "status"), MAX_ROWS, (number, row) -> cells.add(row));
+    List<ImportRow> rows = new ArrayList<>();
+    for (int i = 0; i < cells.size(); i++) {
+      rows.add(importRow(i + 1, cells.get(i)));
     }
+    Map<String, Long> counts = rows.stream().collect(Collectors.groupingBy(ImportRow::outcome, Collectors.counting()));
+    return new ImportResult(rows.size(), count(counts, "created"), count(counts, "updated"), count(counts, "unchanged"),
+        count(counts, "rejected"), rows);
   }
 
   private ImportRow importRow(int number, Map<String, String> cells) {

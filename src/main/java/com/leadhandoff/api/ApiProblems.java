@@ -1,6 +1,7 @@
 package com.leadhandoff.api;
 
 import com.leadhandoff.modelguard.ModelGuardPlugin;
+import java.io.IOException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -61,14 +62,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodySizeLimitFilter.tooLarge(tooLarge.limit));
-      }
-      if (cause instanceof BodySizeLimitFilter.BodyReadTimeoutException slow) {
-        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header("Connection", "close")
-            .body(ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT, slow.getMessage()));
-      }
+    Optional<ResponseEntity<Object>> bodyLimit = bodyLimit(e);
+    if (bodyLimit.isPresent()) {
+      return bodyLimit.get();
     }
     Optional<FieldError> field = StrictJson.fieldError(e);
     if (field.isPresent()) {
@@ -79,6 +75,25 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     problem.setType(UNREADABLE);
     problem.setTitle("Unreadable request body");
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** A body the controller reads itself (the CSV imports) passed the size limit or arrived too slowly: 413 or 408. */
+  @ExceptionHandler({BodySizeLimitFilter.BodyTooLargeException.class, BodySizeLimitFilter.BodyReadTimeoutException.class})
+  ResponseEntity<Object> bodyLimitReached(IOException e) {
+    return bodyLimit(e).orElseThrow();
+  }
+
+  private static Optional<ResponseEntity<Object>> bodyLimit(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BodySizeLimitFilter.BodyTooLargeException tooLarge) {
+        return Optional.of(ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(BodySizeLimitFilter.tooLarge(tooLarge.limit)));
+      }
+      if (cause instanceof BodySizeLimitFilter.BodyReadTimeoutException slow) {
+        return Optional.of(ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).header("Connection", "close")
+            .body(ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT, slow.getMessage())));
+      }
+    }
+    return Optional.empty();
   }
 
   static ProblemDetail validationProblem(List<FieldError> errors) {

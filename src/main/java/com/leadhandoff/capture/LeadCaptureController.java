@@ -70,7 +70,7 @@ public class LeadCaptureController {
   @PostMapping(path = "/import", consumes = {"text/csv", "application/csv"})
   @PreAuthorize(Access.CAPTURING)
   public ResponseEntity<ImportJob> importCsv(HttpServletRequest request, Principal caller) throws java.io.IOException {
-    ImportJob job = imports.start(request.getInputStream(), caller.getName()).job();
+    ImportJob job = imports.start(request.getInputStream(), caller.getName());
     return ResponseEntity.accepted().location(URI.create("/api/leads/import/" + job.id())).body(job);
   }
 

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
@@ -83,6 +85,21 @@ public class LeadCaptureService {
     validate(submission, idempotencyKey);
     String requestHash = idempotencyKey == null ? null : hash(submission);
     return retryingConflicts(() -> captureOnce(submission, caller, idempotencyKey, requestHash));
+  }
+
+  /**
+   * Captures as {@link #capture(LeadSubmission, String, String)} does (no Idempotency-Key), with an import's bookkeeping in
+   * the same transaction: {@code claim} first (false: the row is done already and nothing is captured), then
+   * {@code record} with the result.
+   */
+  void capture(LeadSubmission submission, String caller, BooleanSupplier claim, Consumer<CaptureResult> record) {
+    validate(submission, null);
+    retryingConflicts(() -> {
+      if (claim.getAsBoolean()) {
+        record.accept(captureOnce(submission, caller, null, null));
+      }
+      return null;
+    });
   }
 
   /** Runs the work in a transaction of its own, again when a concurrent transaction won a race for the same rows. */

@@ -1,34 +1,31 @@
 package com.leadhandoff.capture;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.CsvUpload;
 import com.leadhandoff.api.InvalidRequestException;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Future;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.task.TaskRejectedException;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * CSV imports (UTF-8, a header row). The file is checked whole before anything is written ({@link CsvUpload}: valid
- * UTF-8, known columns with email and source among them, the same number of fields on every line). Then each row
- * is captured on its own, all or nothing, by the same rules as the API (validation, one open lead per
- * email), in the background; the job records every row's result.
+ * CSV imports (UTF-8, a header row). The upload is checked whole as it is read ({@link CsvUpload}: valid UTF-8, known
+ * columns with email and source among them, the same number of fields on every line) and its rows are stored with the
+ * job in one transaction: a refused file leaves nothing. Then nodes capture the rows, a chunk at a time
+ * ({@link ImportWorker}), each on its own by the same rules as the API (validation, one open lead per email); the job
+ * records every row's result.
  */
 @Service
 public class LeadImportService {
@@ -38,88 +35,67 @@ public class LeadImportService {
       "industry", "country", "website", "source", "campaign", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content",
       "first_touch_content", "consent", "buying_timeframe", "first_meeting_expectation");
   static final int MAX_ROWS = 100_000;
-  private static final Logger LOG = LoggerFactory.getLogger(LeadImportService.class);
+  /** Rows stored per batch insert while the upload is read. */
+  private static final int BATCH = 500;
 
-  private final LeadCaptureService capture;
   private final ImportRepository imports;
-  private final ThreadPoolTaskExecutor worker;
+  private final ImportWorker worker;
+  private final ImportProperties properties;
+  private final TransactionTemplate transaction;
+  private final ObjectMapper json;
   private final Clock clock;
-  private volatile Future<?> lastAccepted;
+  private final Semaphore reading;
 
-  public LeadImportService(LeadCaptureService capture, ImportRepository imports, Clock clock) {
-    this.clock = clock;
-    this.capture = capture;
+  public LeadImportService(ImportRepository imports, ImportWorker worker, ImportProperties properties, TransactionTemplate transaction,
+      ObjectMapper json, Clock clock) {
     this.imports = imports;
-    this.worker = new ThreadPoolTaskExecutor();
-    worker.setCorePoolSize(1);
-    worker.setMaxPoolSize(1);
-    worker.setQueueCapacity(10);
-    worker.setThreadNamePrefix("lead-import-");
-    worker.setWaitForTasksToCompleteOnShutdown(true);
-    worker.initialize();
+    this.worker = worker;
+    this.properties = properties;
+    this.transaction = transaction;
+    this.json = json;
+    this.clock = clock;
+    this.reading = new Semaphore(properties.maxConcurrentUploads());
   }
 
-  /** A job accepted for import, and the background work that imports it. */
-  public record Started(ImportJob job, Future<?> done) {}
-
-  /** Checks the whole file, then imports it in the background; a bad file is refused with every problem found. */
-  public Started start(InputStream csv, String caller) throws IOException {
-    Path file = Files.createTempFile("lead-import-", ".csv");
-    try {
-      int rows = CsvUpload.copyAndCheck(csv, file, COLUMNS, List.of("email", "source"), MAX_ROWS);
-      UUID id = UUID.randomUUID();
-      imports.create(id, caller, OffsetDateTime.now(clock), rows);
-      Future<?> done;
-      try {
-        done = worker.submit(() -> run(id, file, caller));
-        lastAccepted = done;
-      } catch (TaskRejectedException busy) {
-        imports.finish(id, "REFUSED", OffsetDateTime.now(clock));
-        throw new ImportQueueFullException();
-      }
-      return new Started(imports.find(id, null).orElseThrow(), done);
-    } catch (RuntimeException | IOException e) {
-      Files.deleteIfExists(file);
-      throw e;
+  /** Checks the whole file and stores its rows with the job; a bad file is refused with every problem found. */
+  public ImportJob start(InputStream csv, String caller) throws IOException {
+    // the upload is read within its transaction: a slow client holds a database connection meanwhile
+    if (!reading.tryAcquire()) {
+      throw new ImportQueueFullException(properties.maxConcurrentUploads() + " uploads are being read on this node already; try again shortly.");
     }
-  }
-
-  public java.util.Optional<ImportJob> job(UUID id, String outcome) {
-    return imports.find(id, outcome);
-  }
-
-  /** Imports every row of a checked file, recording each row's result. */
-  private void run(UUID job, Path file, String caller) {
-    int[] row = {0};
+    UUID id = UUID.randomUUID();
     try {
-      CsvUpload.read(file, (number, cells) -> {
-        row[0] = number;
-        imports.addRow(job, importRow(number, cells, caller));
+      transaction.executeWithoutResult(status -> {
+        if (imports.waiting() >= properties.maxWaiting()) {
+          throw new ImportQueueFullException(properties.maxWaiting() + " imports are waiting already; try again in a few minutes.");
+        }
+        imports.create(id, caller, OffsetDateTime.now(clock));
+        List<ImportRepository.PendingRow> batch = new ArrayList<>();
+        try {
+          int rows = CsvUpload.check(csv, COLUMNS, List.of("email", "source"), MAX_ROWS, (number, cells) -> {
+            batch.add(new ImportRepository.PendingRow(number, json.valueToTree(cells).toString()));
+            if (batch.size() == BATCH) {
+              imports.addRows(id, batch);
+              batch.clear();
+            }
+          });
+          imports.addRows(id, batch);
+          imports.stored(id, rows, properties.chunkSize());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       });
-      imports.finish(job, "DONE", OffsetDateTime.now(clock));
-    } catch (IOException | RuntimeException e) {
-      LOG.error("Import {} stopped at row {}", job, row[0], e);
-      imports.finish(job, "FAILED", OffsetDateTime.now(clock));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     } finally {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        LOG.warn("Could not delete {}", file, e);
-      }
+      reading.release();
     }
+    worker.wake();
+    return imports.find(id, null).orElseThrow();
   }
 
-  private ImportJob.Row importRow(int row, Map<String, String> values, String caller) {
-    try {
-      CaptureResult result = capture.capture(submission(values), caller, null);
-      return new ImportJob.Row(row, result.created() ? "created" : "merged", result.lead().id(), null);
-    } catch (InvalidRequestException invalid) {
-      return new ImportJob.Row(row, "rejected", null, invalid.errors().stream()
-          .map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")));
-    } catch (RuntimeException unexpected) {
-      LOG.error("Import row {} failed", row, unexpected);
-      return new ImportJob.Row(row, "rejected", null, "could not be stored: " + unexpected.getClass().getSimpleName());
-    }
+  public Optional<ImportJob> job(UUID id, String outcome) {
+    return imports.find(id, outcome);
   }
 
   /** A row as the API's submission; cells that cannot be converted are reported like invalid fields. */
@@ -161,23 +137,10 @@ public class LeadImportService {
     return present(values, column) ? values.get(column) : null;
   }
 
-  /** Ten files wait already; the caller should try again later. */
+  /** So many imports wait already, or uploads are being read; the caller should try again later. */
   public static class ImportQueueFullException extends RuntimeException {
-    ImportQueueFullException() {
-      super("Ten imports are waiting already; try again in a few minutes.");
+    ImportQueueFullException(String why) {
+      super(why);
     }
-  }
-
-  /** Waits until every import accepted so far has finished (the one worker runs them in order). */
-  void awaitAccepted() throws InterruptedException, java.util.concurrent.ExecutionException {
-    Future<?> last = lastAccepted;
-    if (last != null) {
-      last.get();
-    }
-  }
-
-  @PreDestroy
-  void stop() {
-    worker.shutdown(); // finishes the running and queued imports first
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.ApiClient;
+import com.leadhandoff.Await;
 import com.leadhandoff.LeadHandoffTest;
 import com.leadhandoff.TestUsers;
 import com.leadhandoff.lead.LeadRepository;
@@ -14,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** CSV imports: a bad file is refused whole; a good file reports every row's result. */
 @LeadHandoffTest
@@ -36,6 +39,7 @@ class CsvImportTest {
   @Autowired LeadImportService imports;
   @Autowired LeadRepository leads;
   @Autowired RuntimeService runtime;
+  @Autowired JdbcClient jdbc;
   String batch;
 
   @BeforeEach
@@ -85,11 +89,10 @@ class CsvImportTest {
     long instancesBefore = runtime.createProcessInstanceQuery().processDefinitionKey("LeadLifecycle").count();
     long started = System.nanoTime();
 
-    LeadImportService.Started job = imports.start(new ByteArrayInputStream(file(rows).getBytes(StandardCharsets.UTF_8)), "importer");
-    job.done().get(30, TimeUnit.MINUTES);
+    ImportJob job = imports.start(new ByteArrayInputStream(file(rows).getBytes(StandardCharsets.UTF_8)), "importer");
+    ImportJob result = awaitDone(job.id(), Duration.ofMinutes(15));
     System.out.printf("imported %d rows in %.1f s%n", rows, (System.nanoTime() - started) / 1e9);
 
-    ImportJob result = imports.job(job.job().id(), null).orElseThrow();
     assertThat(result.status()).isEqualTo("DONE");
     assertThat(result.totalRows()).isEqualTo(rows);
     assertThat(result.processed()).isEqualTo(rows);
@@ -105,6 +108,22 @@ class CsvImportTest {
     assertThat(result.rows().get(96).message()).isEqualTo("contact.email is not an email address");
     assertThat(result.rows().get(100).message()).startsWith("source must be one of");
     assertThat(result.rows().get(499).leadId()).as("the duplicate email merged into row 499's lead").isEqualTo(result.rows().get(498).leadId());
+    assertThat(jdbc.sql("select count(*) from import_rows where job_id = :job and cells is not null").param("job", job.id())
+        .query(Long.class).single()).as("no raw cells are kept once a row is done").isZero();
+  }
+
+  /** Polls the job's status until it is done (the import worker captures its rows in the background); then the job. */
+  ImportJob awaitDone(UUID id, Duration within) {
+    Await.until("import " + id + " done", within, () -> status(id).equals("DONE"));
+    return imports.job(id, null).orElseThrow();
+  }
+
+  String status(UUID id) {
+    return jdbc.sql("select status from import_jobs where id = :id").param("id", id).query(String.class).single();
+  }
+
+  long stored() {
+    return jdbc.sql("select (select count(*) from import_jobs) + (select count(*) from import_rows)").query(Long.class).single();
   }
 
   @Test
@@ -113,9 +132,10 @@ class CsvImportTest {
     assertThat(accepted.statusCode()).isEqualTo(202);
     String location = accepted.headers().firstValue("Location").orElseThrow();
     ApiClient api = new ApiClient(port);
+    assertThat(accepted.body()).contains("\"totalRows\":2");
     assertThat(api.get(location, "importer", TestUsers.PASSWORD).json().get("totalRows").asInt()).isEqualTo(2);
 
-    imports.awaitAccepted();
+    awaitDone(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)), Duration.ofMinutes(1));
     JsonNode job = api.get(location, "importer", TestUsers.PASSWORD).json();
     assertThat(job.get("status").asText()).isEqualTo("DONE");
     assertThat(job.get("created").asInt()).isEqualTo(1);
@@ -127,15 +147,25 @@ class CsvImportTest {
 
   @Test
   void whenTenImportsWaitAlreadyTheNextIsRefusedWith503AndRetryAfter() throws Exception {
-    assertThat(upload(file(300).getBytes(StandardCharsets.UTF_8), "text/csv").statusCode()).as("keeps the worker busy").isEqualTo(202);
+    HttpResponse<String> first = upload(file(1000).getBytes(StandardCharsets.UTF_8), "text/csv");
+    assertThat(first.statusCode()).as("keeps the worker busy").isEqualTo(202);
+    UUID running = UUID.fromString(first.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
+    Await.until("the first import running", Duration.ofMinutes(1),
+        () -> !status(running).equals("QUEUED"));
     List<Integer> statuses = new java.util.ArrayList<>();
+    List<UUID> waiting = new java.util.ArrayList<>(List.of(running));
     HttpResponse<String> refused = null;
     for (int i = 0; i < 11; i++) {
+      long before = stored();
       HttpResponse<String> response = upload((HEADER + "\n" + row(20_000 + i) + "\n").getBytes(StandardCharsets.UTF_8), "text/csv");
       statuses.add(response.statusCode());
-      refused = response.statusCode() == 503 ? response : refused;
+      response.headers().firstValue("Location").ifPresent(location -> waiting.add(UUID.fromString(location.replaceAll(".*/", ""))));
+      if (response.statusCode() == 503) {
+        refused = response;
+        assertThat(stored()).as("a refused upload stores nothing").isEqualTo(before);
+      }
     }
-    imports.awaitAccepted();
+    waiting.forEach(id -> awaitDone(id, Duration.ofMinutes(5)));
 
     assertThat(statuses).containsExactly(202, 202, 202, 202, 202, 202, 202, 202, 202, 202, 503);
     assertThat(refused.headers().firstValue("Retry-After")).hasValue("300");
@@ -143,12 +173,94 @@ class CsvImportTest {
   }
 
   @Test
+  void aNodeReadsTwoUploadsAtOnceAndRefusesAThirdWith503() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    byte[] file = (HEADER + "\n" + row(30_001) + "\n").getBytes(StandardCharsets.UTF_8);
+    // a body that arrives once released (the request's headers at once: the node starts reading it)
+    java.util.function.Supplier<java.io.InputStream> slowBody = () -> new java.io.InputStream() {
+      int at;
+
+      @Override
+      public int read() throws java.io.IOException {
+        try {
+          if (at == 0 && !release.await(2, TimeUnit.MINUTES)) {
+            throw new java.io.IOException("not released");
+          }
+        } catch (InterruptedException e) {
+          throw new java.io.InterruptedIOException();
+        }
+        return at < file.length ? file[at++] & 0xff : -1;
+      }
+    };
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> slow = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      slow.add(HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/leads/import"))
+              .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("importer:" + TestUsers.PASSWORD).getBytes()))
+              .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofInputStream(slowBody)).build(),
+          HttpResponse.BodyHandlers.ofString()));
+    }
+    HttpResponse<String> third = Await.until("a third upload refused while two are read", Duration.ofMinutes(1), () -> {
+      try {
+        HttpResponse<String> response = upload(file, "text/csv");
+        return response.statusCode() == 503 ? response : null;
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    });
+    release.countDown();
+
+    assertThat(third.body()).contains("2 uploads are being read on this node");
+    assertThat(third.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    for (java.util.concurrent.CompletableFuture<HttpResponse<String>> upload : slow) {
+      assertThat(upload.get(1, TimeUnit.MINUTES).statusCode()).as("a slow upload, once its body arrived").isEqualTo(202);
+    }
+  }
+
+  @Test
+  void aChunkedUploadOverTheLimitIs413AndStoresNothing() throws Exception {
+    long before = stored();
+    // rows of 60,000 characters (under the row limit), so the 50 MiB limit is passed after about 900 rows
+    byte[] row = ("big-" + batch + "@acme.example,import," + "x".repeat(60_000) + "\n").getBytes(StandardCharsets.UTF_8);
+    java.io.InputStream body = new java.io.SequenceInputStream(new ByteArrayInputStream("email,source,first_touch_content\n".getBytes()),
+        new java.io.InputStream() {
+          long sent;
+
+          @Override
+          public int read() {
+            return sent < 60L * 1024 * 1024 ? row[(int) (sent++ % row.length)] : -1;
+          }
+
+          @Override
+          public int read(byte[] buffer, int offset, int length) {
+            int n = 0;
+            for (int b; n < length && (b = read()) >= 0; n++) {
+              buffer[offset + n] = (byte) b;
+            }
+            return n == 0 ? -1 : n;
+          }
+        });
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/leads/import"))
+            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("importer:" + TestUsers.PASSWORD).getBytes()))
+            .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(response.body()).contains("larger than 52428800 bytes");
+    assertThat(stored()).as("nothing of the upload is stored").isEqualTo(before);
+  }
+
+  @Test
   void aFileThatIsNotUtf8CsvWithAKnownHeaderIsRefusedWholeWith400() throws Exception {
     long before = leads.count();
+    long storedBefore = stored();
     for (byte[] bad : List.of(
         "mail,source\nx@y.example,import\n".getBytes(StandardCharsets.UTF_8),
         "email,source,favourite_colour\nx@y.example,import,blue\n".getBytes(StandardCharsets.UTF_8),
         (HEADER + "\n" + row(1) + ",extra\n").getBytes(StandardCharsets.UTF_8),
+        (HEADER + "\n" + row(1) + "\n" + row(2) + ",extra\n").getBytes(StandardCharsets.UTF_8),
+        ("email,source,Email\nx@y.example,import,z@y.example\n").getBytes(StandardCharsets.UTF_8),
+        ("email,source,first_touch_content\nx@y.example,import," + "x".repeat(70_000) + "\n").getBytes(StandardCharsets.UTF_8),
         (HEADER + "\n").getBytes(StandardCharsets.UTF_8),
         "email,source\n\"unterminated,import\n".getBytes(StandardCharsets.UTF_8),
         new byte[] {'e', 'm', 'a', 'i', 'l', ',', 's', 'o', 'u', 'r', 'c', 'e', '\n', (byte) 0xC3, (byte) 0x28, ',', 'i', '\n'},
@@ -159,5 +271,6 @@ class CsvImportTest {
     }
     assertThat(upload("{}".getBytes(StandardCharsets.UTF_8), "application/json").statusCode()).isEqualTo(415);
     assertThat(leads.count()).isEqualTo(before);
+    assertThat(stored()).as("no job, no row of a refused file (a refused second row takes the first with it)").isEqualTo(storedBefore);
   }
 }
