@@ -7,6 +7,8 @@ import com.leadhandoff.ApiClient;
 import com.leadhandoff.Await;
 import com.leadhandoff.LeadHandoffTest;
 import com.leadhandoff.TestUsers;
+import com.leadhandoff.integrations.IntegrationKeys;
+import com.leadhandoff.security.Access;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.security.Groups;
 import java.io.ByteArrayInputStream;
@@ -18,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
@@ -40,6 +43,7 @@ class CsvImportTest {
   @Autowired LeadRepository leads;
   @Autowired RuntimeService runtime;
   @Autowired JdbcClient jdbc;
+  @Autowired IntegrationKeys keys;
   String batch;
 
   @BeforeEach
@@ -174,80 +178,120 @@ class CsvImportTest {
 
   @Test
   void aNodeReadsTwoUploadsAtOnceAndRefusesAThirdWith503() throws Exception {
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    byte[] file = (HEADER + "\n" + row(30_001) + "\n").getBytes(StandardCharsets.UTF_8);
-    // a body that arrives once released (the request's headers at once: the node starts reading it)
-    java.util.function.Supplier<java.io.InputStream> slowBody = () -> new java.io.InputStream() {
-      int at;
-
-      @Override
-      public int read() throws java.io.IOException {
-        try {
-          if (at == 0 && !release.await(2, TimeUnit.MINUTES)) {
-            throw new java.io.IOException("not released");
-          }
-        } catch (InterruptedException e) {
-          throw new java.io.InterruptedIOException();
-        }
-        return at < file.length ? file[at++] & 0xff : -1;
-      }
-    };
-    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> slow = new java.util.ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      slow.add(HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/leads/import"))
-              .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("importer:" + TestUsers.PASSWORD).getBytes()))
-              .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofInputStream(slowBody)).build(),
-          HttpResponse.BodyHandlers.ofString()));
+    String key = "Bearer " + keys.create("slow-" + batch, List.of(Access.CAPTURE_SCOPE), "test").key();
+    List<RawUpload> slow = List.of(new RawUpload(port, key), new RawUpload(port, key));
+    for (RawUpload upload : slow) {
+      upload.chunk("email,source\n".getBytes(StandardCharsets.UTF_8));
     }
-    HttpResponse<String> third = Await.until("a third upload refused while two are read", Duration.ofMinutes(1), () -> {
-      try {
-        HttpResponse<String> response = upload(file, "text/csv");
-        return response.statusCode() == 503 ? response : null;
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    });
-    release.countDown();
+    // a space every half second (a cell's leading spaces are trimmed): the node waits for the rest, as for a slow client
+    java.util.concurrent.ScheduledExecutorService drip = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    drip.scheduleAtFixedRate(() -> slow.forEach(upload -> upload.chunk(" ".getBytes(StandardCharsets.UTF_8))), 500, 500, TimeUnit.MILLISECONDS);
+    HttpResponse<String> third;
+    try {
+      third = Await.until("a third upload refused while two are read", Duration.ofMinutes(1), () -> {
+        ApiClient.Response response = new ApiClient(port).withKey("POST", "/api/leads/import", key.substring(7),
+            HEADER + "\n" + row(30_000) + "\n", Map.of("Content-Type", "text/csv"));
+        return response.status() == 503 ? response.raw() : null;
+      });
+    } finally {
+      drip.shutdown();
+      drip.awaitTermination(10, TimeUnit.SECONDS);
+    }
 
     assertThat(third.body()).contains("2 uploads are being read on this node");
     assertThat(third.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-    for (java.util.concurrent.CompletableFuture<HttpResponse<String>> upload : slow) {
-      assertThat(upload.get(1, TimeUnit.MINUTES).statusCode()).as("a slow upload, once its body arrived").isEqualTo(202);
+    long before = stored();
+    for (RawUpload upload : slow) {
+      upload.close();
     }
+    // the clients gave up: their uploads stored nothing, and the node reads the next one
+    Await.until("an upload accepted once the slow clients gave up", Duration.ofMinutes(1), () -> new ApiClient(port).withKey("POST",
+        "/api/leads/import", key.substring(7), HEADER + "\n" + row(30_001) + "\n", Map.of("Content-Type", "text/csv")).status() == 202);
+    assertThat(jdbc.sql("select count(*) from import_jobs").query(Long.class).single()).isEqualTo(
+        jdbc.sql("select count(*) from import_rows where row_number = 1").query(Long.class).single());
+    assertThat(stored()).as("one job of one row more").isEqualTo(before + 2);
   }
 
   @Test
   void aChunkedUploadOverTheLimitIs413AndStoresNothing() throws Exception {
     long before = stored();
-    // rows of 60,000 characters (under the row limit), so the 50 MiB limit is passed after about 900 rows
-    byte[] row = ("big-" + batch + "@acme.example,import," + "x".repeat(60_000) + "\n").getBytes(StandardCharsets.UTF_8);
-    java.io.InputStream body = new java.io.SequenceInputStream(new ByteArrayInputStream("email,source,first_touch_content\n".getBytes()),
-        new java.io.InputStream() {
-          long sent;
+    String response;
+    try (RawUpload upload = new RawUpload(port, "Basic " + Base64.getEncoder().encodeToString(("importer:" + TestUsers.PASSWORD).getBytes()))) {
+      upload.chunk("email,source,first_touch_content\n".getBytes(StandardCharsets.UTF_8));
+      // rows of 60,000 characters (under the row limit): the 50 MiB limit is passed after about 900 rows
+      byte[] row = ("big-" + batch + "@acme.example,import," + "x".repeat(60_000) + "\n").getBytes(StandardCharsets.UTF_8);
+      Thread writer = new Thread(() -> {
+        for (int i = 0; i < 1_000 && upload.chunk(row); i++) {
+          // until 60 MiB are sent or the node closes the connection
+        }
+      });
+      writer.start();
+      response = upload.response();
+      writer.join();
+    }
 
-          @Override
-          public int read() {
-            return sent < 60L * 1024 * 1024 ? row[(int) (sent++ % row.length)] : -1;
-          }
-
-          @Override
-          public int read(byte[] buffer, int offset, int length) {
-            int n = 0;
-            for (int b; n < length && (b = read()) >= 0; n++) {
-              buffer[offset + n] = (byte) b;
-            }
-            return n == 0 ? -1 : n;
-          }
-        });
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/leads/import"))
-            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("importer:" + TestUsers.PASSWORD).getBytes()))
-            .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
-    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-    assertThat(response.body()).contains("larger than 52428800 bytes");
+    assertThat(response).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("larger than 52428800 bytes");
     assertThat(stored()).as("nothing of the upload is stored").isEqualTo(before);
+  }
+
+  /**
+   * A chunked upload over a plain socket, to send a body slowly or past the limit: an HTTP client library stops at the
+   * first write the node refused and does not read the answer the node sent before.
+   */
+  static final class RawUpload implements AutoCloseable {
+    private final java.net.Socket socket;
+    private final java.io.OutputStream out;
+
+    RawUpload(int port, String authorization) throws java.io.IOException {
+      socket = new java.net.Socket("localhost", port);
+      socket.setSoTimeout(120_000);
+      out = socket.getOutputStream();
+      out.write(("POST /api/leads/import HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + authorization
+          + "\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Sends one chunk; false when the node has closed the connection. */
+    synchronized boolean chunk(byte[] data) {
+      try {
+        out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(data);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return true;
+      } catch (java.io.IOException closed) {
+        return false;
+      }
+    }
+
+    /** Ends the body and reads the answer. */
+    String finish() {
+      chunk(new byte[0]);
+      return response();
+    }
+
+    /** The node's answer, as far as it arrived before the connection closed. */
+    String response() {
+      java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      try {
+        java.io.InputStream in = socket.getInputStream();
+        for (int n; (n = in.read(buffer)) > 0 && !complete(answer.toString(StandardCharsets.UTF_8)); ) {
+          answer.write(buffer, 0, n);
+        }
+      } catch (java.io.IOException reset) {
+        // the node closed the connection after answering
+      }
+      return answer.toString(StandardCharsets.UTF_8);
+    }
+
+    private static boolean complete(String answer) {
+      return answer.contains("\r\n0\r\n\r\n");
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      socket.close();
+    }
   }
 
   @Test
