@@ -30,7 +30,7 @@ class ImportRepository {
   /** A row not done yet: its number and its cells as uploaded (a JSON object). */
   record PendingRow(int row, String cells) {}
 
-  /** A lead's erasure: an import row's message may quote the submitted values. */
+  /** A lead's erasure: whatever an import keeps about the lead goes here (a row's message may quote the submitted values). */
   @EventListener
   public void erase(PersonalDataErased erasure) {
     jdbc.sql("update import_rows set message = null where lead_id = :id").param("id", erasure.leadId()).update();
