@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,13 @@ class CsvImportTest {
   void setUp() {
     TestUsers.ensure(identity, "importer", Groups.INTEGRATION);
     batch = UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Every import a test started is done before the next test counts leads. */
+  @AfterEach
+  void awaitImportsDone() {
+    Await.until("every import done", Duration.ofMinutes(5),
+        () -> jdbc.sql("select count(*) from import_jobs where status in ('QUEUED', 'RUNNING')").query(Long.class).single() == 0);
   }
 
   private HttpResponse<String> upload(byte[] csv, String contentType) throws Exception {
