@@ -2,17 +2,21 @@ package com.leadhandoff.api;
 
 import com.leadhandoff.modelguard.ModelGuardPlugin;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -21,8 +25,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Turns the API's errors into problem details; validation problems carry an {@code errors} list of field and message.
  * Being a ResponseEntityExceptionHandler, it replaces Spring Boot's own problem-details handler (spring.mvc.problemdetails).
+ * It answers for every handler, and for requests no handler matched (404, 405, 415, 406 by Spring MVC's own messages);
+ * what reaches the error page instead is {@link ErrorProblems}'.
  */
-@RestControllerAdvice(basePackages = "com.leadhandoff")
+@RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
   public static final URI VALIDATION = URI.create("urn:lead-handoff:problem:validation");
@@ -79,6 +85,23 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     problem.setType(UNREADABLE);
     problem.setTitle("Unreadable request body");
     return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** A query parameter, path segment or header that is not of its type: the field named, as for a body's field. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+    String expected = e.getRequiredType() != null && e.getRequiredType().isEnum()
+        ? "must be one of " + Arrays.toString(e.getRequiredType().getEnumConstants())
+        : "must be a " + ("UUID".equals(type) ? "UUID" : type.toLowerCase(Locale.ROOT));
+    return ResponseEntity.badRequest().body(validationProblem(List.of(new FieldError(String.valueOf(e.getPropertyName()), expected))));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest().body(validationProblem(List.of(new FieldError(e.getParameterName(), "is required"))));
   }
 
   static ProblemDetail validationProblem(List<FieldError> errors) {
