@@ -78,8 +78,11 @@ public class LeadController {
    * What GET /api/leads/{id} answers: the lead's fields ({@code accountMatch} is how it matched an account at capture),
    * its history, and the features' parts as fields of their own (e.g. {@code account}: that account as it is now).
    */
+  @io.swagger.v3.oas.annotations.media.Schema(additionalProperties = io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.TRUE,
+      description = "The lead's fields and history; the features' parts (account, slaClocks, slaBreaches, routing, contacts, feedback) "
+          + "are further properties")
   public record LeadView(@JsonUnwrapped Lead lead, List<StageEvent> stages, List<DecisionRecord> decisions, List<Activity> activities,
-      @JsonAnyGetter Map<String, Object> parts) {}
+      @io.swagger.v3.oas.annotations.media.Schema(hidden = true) @JsonAnyGetter Map<String, Object> parts) {}
 
   /** A page of leads and how many match in all. */
   public record LeadPage(List<Lead> items, int page, int size, long total) {}
