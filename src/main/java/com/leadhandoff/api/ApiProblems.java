@@ -2,10 +2,11 @@ package com.leadhandoff.api;
 
 import com.leadhandoff.modelguard.ModelGuardPlugin;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -91,10 +92,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
       WebRequest request) {
-    String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
-    String expected = e.getRequiredType() != null && e.getRequiredType().isEnum()
-        ? "must be one of " + Arrays.toString(e.getRequiredType().getEnumConstants())
-        : "must be a " + ("UUID".equals(type) ? "UUID" : type.toLowerCase(Locale.ROOT));
+    Class<?> type = e.getRequiredType() == null ? Object.class : e.getRequiredType();
+    String expected = type.isEnum() ? "must be one of " + Arrays.toString(type.getEnumConstants())
+        : type == UUID.class ? "must be a UUID"
+        : type == LocalDate.class ? "must be a date such as 2026-12-01"
+        : StrictJson.expected(type);
     return ResponseEntity.badRequest().body(validationProblem(List.of(new FieldError(String.valueOf(e.getPropertyName()), expected))));
   }
 

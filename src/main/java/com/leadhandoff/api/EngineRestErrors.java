@@ -13,7 +13,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -25,8 +24,6 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -47,8 +44,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EngineRestErrors extends CamundaJerseyResourceConfig {
-
-  private static final Logger LOG = LoggerFactory.getLogger(EngineRestErrors.class);
 
   public static final String CONCURRENT_CHANGE = "Someone else changed this at the same moment; nothing was saved. Reload and try again.";
 
@@ -101,8 +96,7 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
       return answer;
     }
     // a server error's message can hold SQL or class names: the caller gets a reference, the log the details
-    String reference = UUID.randomUUID().toString();
-    LOG.error("Engine REST request failed (reference {})", reference, exception);
+    String reference = ErrorProblems.logged(answer.getStatus(), exception);
     return Response.status(answer.getStatus()).type(MediaType.APPLICATION_JSON_TYPE)
         .entity(Map.of("type", "ServerError", "message", ErrorProblems.serverErrorMessage(reference))).build();
   }

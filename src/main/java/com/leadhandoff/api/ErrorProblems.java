@@ -39,11 +39,17 @@ public class ErrorProblems implements ErrorController {
 
   /** A server error: the caller gets a reference, the log the exception (which can hold SQL or class names). */
   static ProblemDetail serverError(HttpStatus status, Throwable exception) {
-    String reference = UUID.randomUUID().toString();
-    LOG.error("Request failed with {} (reference {})", status.value(), reference, exception);
+    String reference = logged(status.value(), exception);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, serverErrorMessage(reference));
     problem.setProperty("reference", reference);
     return problem;
+  }
+
+  /** Logs a server error with a new reference, which the caller is given instead of the details. */
+  static String logged(int status, Throwable exception) {
+    String reference = UUID.randomUUID().toString();
+    LOG.error("Request failed with {} (reference {})", status, reference, exception);
+    return reference;
   }
 
   static String serverErrorMessage(String reference) {
