@@ -83,8 +83,8 @@ public class LeadController {
   /**
    * The lead with its stage history, every decision taken about it (key, version, matched rules) and its activities,
    * and what the features keep about it ({@link LeadViewPart}): the account it matched (how, and the account now), its
-   * SLA clocks (with how each due date was counted and when it was met), its breaches, why each rep got it, every
-   * contact a rep logged (attempts and the conversation) and the feedback sales and marketing gave about it.
+   * SLA clocks (how each due date was counted, when it warned, was breached, met or stopped), its breaches, why each rep
+   * got it, every contact a rep logged (attempts and the conversation) and the feedback sales and marketing gave about it.
    */
   @GetMapping("/{id}")
   @PreAuthorize(Access.READING_LEADS)
