@@ -45,6 +45,7 @@ export class TasklistUser {
     this.refusals = [];
     this.pageErrors = [];
     this.submitted = [];
+    this.failedRequests = [];
   }
 
   async open() {
@@ -55,7 +56,9 @@ export class TasklistUser {
     this.page.on('request', (request) => {
       if (/\/task\/[^/]+\/(submit-form|complete)$/.test(request.url())) this.submitted.push(request.postData());
     });
+    this.page.on('requestfailed', (request) => this.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`));
     this.page.on('response', async (response) => {
+      if (response.status() >= 400) this.failedRequests.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}`);
       if (response.status() >= 500) {
         this.serverErrors.push(`HTTP ${response.status()} ${response.request().method()} ${response.url()}: ${await response.text().catch(() => '')}`.slice(0, 800));
       } else if (response.status() >= 400 && /\/task\/[^/]+\/(submit-form|complete)/.test(response.url())) {
@@ -258,6 +261,7 @@ export async function runStep(user, formsDir, step) {
   user.refusals.length = 0;
   user.pageErrors.length = 0;
   user.submitted.length = 0;
+  user.failedRequests.length = 0;
   const phases = [];
   const lap = (name) => phases.push(`${name} ${Date.now() - started - phases.reduce((sum, p) => sum + Number(p.split(' ')[1]), 0)}`);
   try {
@@ -286,6 +290,7 @@ export async function runStep(user, formsDir, step) {
   observation.refusals = [...user.refusals];
   observation.pageErrors = [...user.pageErrors];
   observation.submitted = [...user.submitted];
+  observation.failedRequests = [...user.failedRequests];
   observation.millis = Date.now() - started;
   observation.phases = phases.join(', ');
   return observation;

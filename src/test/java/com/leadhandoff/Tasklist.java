@@ -40,7 +40,7 @@ public final class Tasklist implements AutoCloseable {
   public record Observation(String journey, String step, String user, String taskId, String outcome, boolean formGone,
       Boolean stillListed, List<String> dangerNotifications, List<String> otherNotifications, List<String> fieldErrors,
       boolean engineText, List<String> serverErrors, List<String> refusals, List<String> pageErrors, List<String> submitted,
-      List<String> screenshots, String driverError, long millis, String formText, int formLinks, int formImages) {
+      List<String> failedRequests, List<String> screenshots, String driverError, long millis, String formText, int formLinks, int formImages) {
 
     /** Every message the user was shown: notifications and the fields' errors. */
     public String shownText() {
@@ -56,7 +56,8 @@ public final class Tasklist implements AutoCloseable {
 
     /** What was shown and what the form sent, for a failure's message. */
     public String describe() {
-      return "shown: [" + shownText() + "], sent: " + submitted + (driverError == null ? "" : ", driver: " + driverError);
+      return "shown: [" + shownText() + "], sent: " + submitted + (driverError == null ? ""
+          : ", driver: " + driverError + ", page errors: " + pageErrors + ", failed requests: " + failedRequests);
     }
   }
 

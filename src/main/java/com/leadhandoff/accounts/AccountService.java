@@ -7,6 +7,7 @@ import com.leadhandoff.handoff.RoutingRepository;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.lead.LeadStage;
+import com.leadhandoff.lead.PersonalDataErased;
 import com.leadhandoff.lead.LeadStageReached;
 import java.io.IOException;
 import java.io.InputStream;
@@ -252,7 +253,23 @@ public class AccountService {
     if (name == null || AccountNames.key(name).isEmpty()) {
       return; // nothing names the company: no account to keep
     }
-    accounts.insert(new Account(UUID.randomUUID(), "lead-handoff:" + lead.id(), name, domain == null ? List.of() : List.of(domain), rep,
+    accounts.insert(new Account(UUID.randomUUID(), createdFrom(lead.id()), name, domain == null ? List.of() : List.of(domain), rep,
         status, OffsetDateTime.now(clock), OffsetDateTime.now(clock)));
+  }
+
+  /** The external id of the account the product creates from a lead. */
+  private static String createdFrom(UUID leadId) {
+    return "lead-handoff:" + leadId;
+  }
+
+  /**
+   * A lead's erasure: the account the product created from it (named after the lead's company, with its domain) is
+   * renamed "erased lead <id>" and loses its domains; its status and owner stay. A CRM's account is the CRM's record.
+   */
+  @EventListener
+  public void erased(PersonalDataErased erasure) {
+    accounts.findByExternalId(createdFrom(erasure.leadId())).ifPresent(account -> accounts.update(new Account(account.id(),
+        account.externalId(), "erased lead " + erasure.leadId(), List.of(), account.owner(), account.status(), account.createdAt(),
+        OffsetDateTime.now(clock))));
   }
 }

@@ -19,7 +19,7 @@ class ImportRepository {
     this.jdbc = jdbc;
   }
 
-  /** A lead's erasure: an import row's message may quote the submitted values. */
+  /** A lead's erasure: whatever an import keeps about the lead goes here (a row's message may quote the submitted values). */
   @EventListener
   public void erase(PersonalDataErased erasure) {
     jdbc.sql("update import_rows set message = null where lead_id = :id").param("id", erasure.leadId()).update();

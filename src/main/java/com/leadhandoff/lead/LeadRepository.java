@@ -78,21 +78,27 @@ public class LeadRepository {
   }
 
   /**
-   * Erases the lead's personal data from the lead's tables (GDPR), the row locked first: contact and company fields,
-   * the UTM term and content, activity content, the rejection stage's detail (it quotes the rep's comment; the other
+   * Erases the lead's personal data from the lead's tables (GDPR), the row locked first: the record's personal columns
+   * (which ones privacy declares), activity content, the rejection stage's detail (it quotes the rep's comment; the other
    * details name teams, SLAs and channels) and the decisions' outputs (they may quote the title or domain; which rules
    * matched stays as the audit of why). Empty when there is no such lead, else whether it had been erased before.
    */
-  public Optional<Boolean> erasePersonalData(UUID id, OffsetDateTime now) {
+  public Optional<Boolean> erasePersonalData(UUID id, OffsetDateTime now, Collection<String> personalColumns) {
     List<OffsetDateTime> erasedAt = jdbc.sql("select erased_at from leads where id = :id for update").param("id", id)
         .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).list();
     if (erasedAt.isEmpty()) {
       return Optional.empty();
     }
-    jdbc.sql("""
-        update leads set email = :anonymous, first_name = null, last_name = null, title = null, phone = null, company_name = null,
-          company_domain = null, account_matched_on = null, utm_term = null, utm_content = null, first_touch_content = null, erased_at = :now
-        where id = :id""").param("anonymous", anonymousEmail(id)).param("now", now).param("id", id).update();
+    StringBuilder set = new StringBuilder();
+    for (String column : personalColumns) {
+      if (!column.matches("[a-z][a-z0-9_]*")) {
+        throw new IllegalArgumentException("Not a column of leads: " + column);
+      }
+      // the email is the row's not-null identity: it becomes an address that is unique and no one's
+      set.append(column).append(column.equals("email") ? " = :anonymous, " : " = null, ");
+    }
+    jdbc.sql("update leads set " + set + "erased_at = :now where id = :id")
+        .param("anonymous", anonymousEmail(id)).param("now", now).param("id", id).update();
     markClosed(id);
     jdbc.sql("update lead_activities set content = null where lead_id = :id").param("id", id).update();
     jdbc.sql("update lead_stage_events set detail = null where lead_id = :id and stage = 'REJECTED'").param("id", id).update();

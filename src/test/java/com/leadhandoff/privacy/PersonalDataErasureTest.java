@@ -23,12 +23,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A data subject asks to be forgotten: after the erasure no table of the database (the app's and Camunda's,
- * runtime and history) holds their email or name, while the lead still counts in the funnel.
+ * runtime and history) holds their email or name, not even in a variable nobody declared, while the lead still counts in
+ * the funnel.
  */
 class PersonalDataErasureTest extends LeadScenario {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired PersonalData personal;
   ApiClient api;
 
   @BeforeEach
@@ -53,6 +55,7 @@ class PersonalDataErasureTest extends LeadScenario {
     engine.getTaskService().complete(task(rejected).getId(), Map.of("decision", "reject", "rejectionReason", "other",
         "rejectionOther", "Spoke to " + otherName + " at " + otherEmail + ": not the buyer"));
     Jobs.runDueForLead(engine, rejected.id());
+    engine.getRuntimeService().setVariable(task(waiting).getProcessInstanceId(), "noteNobodyDeclared", "Met " + name + " at the fair");
     assertThat(databaseCellsContaining(email)).as("before: the email is stored").isNotEmpty();
     assertThat(databaseCellsContaining(otherName)).as("before: the comment quotes the name").isNotEmpty();
     long funnelBefore = funnelCapturedToday();
@@ -75,6 +78,16 @@ class PersonalDataErasureTest extends LeadScenario {
         .containsExactly("privacy-admin");
     assertThat(engine.getRuntimeService().getVariable(task(waiting).getProcessInstanceId(), "email"))
         .as("the open task still has a (placeholder) email to show").isEqualTo("erased-" + waiting.id() + "@erased.invalid");
+  }
+
+  @Test
+  void everyTextColumnOfTheLeadsRecordAndEveryDeployedFormFieldIsDeclared() {
+    List<String> columns = jdbc.sql("""
+        select column_name from information_schema.columns where table_schema = 'PUBLIC' and table_name = 'LEADS'
+          and data_type in ('CHARACTER VARYING', 'CHARACTER', 'CHARACTER LARGE OBJECT', 'JSON')""").query(String.class).list();
+    assertThat(columns).contains("EMAIL", "SOURCE");
+    assertThat(personal.undeclaredLeadColumns(columns)).as("text columns of leads nobody declared in %s", PersonalData.FILE).isEmpty();
+    assertThat(personal.undeclaredDeployedFields()).as("deployed form fields nobody declared").isEmpty();
   }
 
   @Test
