@@ -297,7 +297,7 @@ public class LeadRepository {
         insert into lead_decisions (lead_id, decision_key, decision_version, decision_definition_id, matched_rules, outcome, evaluated_at)
         values (:lead, :key, :version, :definitionId, :rules, :outcome, :at)""")
         .param("lead", leadId).param("key", record.decisionKey()).param("version", record.decisionVersion())
-        .param("definitionId", record.decisionDefinitionId()).param("rules", String.join(",", record.matchedRules()))
+        .param("definitionId", record.decisionDefinitionId()).param("rules", record.matchedRules().isEmpty() ? null : String.join(",", record.matchedRules()))
         .param("outcome", json(record.outcome())).param("at", record.evaluatedAt())
         .update();
   }
