@@ -114,6 +114,9 @@ public class ApiDocs {
   @Bean
   GlobalOpenApiCustomizer problemSchema() {
     return api -> {
+      // a JsonNode (a decision's outcome) is any JSON value, where the generated description would allow objects only
+      api.getComponents().getSchemas().computeIfPresent("JsonNode", (name, schema) -> new Schema<>()
+          .description("Any JSON value: an object, a list, text, a number or true/false"));
       api.getComponents().getSchemas().values().forEach(ApiDocs::anyValues);
       api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> operation.getResponses().values().stream()
           .filter(response -> response.getContent() != null)

@@ -149,6 +149,7 @@ class OpenApiContractTest {
     // reading leads
     check("GET", "/api/leads/" + id, key, null, null, 200);
     check("GET", "/api/leads?source=webinar&page=0&size=5", key, null, null, 200);
+    check("GET", "/api/leads?slaBreached=true", key, null, null, 200);
     check("GET", "/api/leads/" + UUID.randomUUID(), key, null, null, 404);
     check("GET", "/api/leads/not-a-uuid", key, null, null, 400);
     check("GET", "/api/leads", ApiClient.basic(REP, TestUsers.PASSWORD), null, null, 403);
