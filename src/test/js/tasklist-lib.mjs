@@ -119,7 +119,17 @@ export class TasklistUser {
     }
     this.lastTaskId = taskId;
     const claim = page.locator('.task-details, [cam-tasklist-task]').getByRole('button', { name: /^\s*Claim\s*$/ });
-    await page.locator('.fjs-form').or(claim).first().waitFor();
+    try {
+      await page.locator('.fjs-form').or(claim).first().waitFor();
+    } catch (error) {
+      if (!this.appDidNotStart()) throw error;
+      // Tasklist itself did not start in this page load (its scripts refused or timed out, seen only on a machine
+      // at several times its cores' load): the user reloads, once; anything else fails the step
+      console.log(`Tasklist did not start for ${this.user} (${this.pageErrors} ${this.failedRequests}); reloading`);
+      await page.goto('about:blank');
+      await page.goto(`${this.baseUrl}/camunda/app/tasklist/default/#/?task=${taskId}`);
+      await page.locator('.fjs-form').or(claim).first().waitFor();
+    }
     if (await claim.isVisible()) {
       await claim.click();
       await page.locator('.fjs-form:not(.fjs-disabled)').waitFor();
@@ -127,6 +137,12 @@ export class TasklistUser {
     await page.locator('.fjs-form').waitFor();
     // the form is drawn with the task's variables once they are loaded
     await page.locator('.fjs-form .fjs-form-field').first().waitFor();
+  }
+
+  /** Whether the page's Tasklist never started: a script of its own refused by the policy, or a module timed out. */
+  appDidNotStart() {
+    return this.pageErrors.some((error) => error.includes('Load timeout for modules'))
+      || this.failedRequests.some((request) => request.includes('/camunda/') && request.endsWith(': csp'));
   }
 
   /** The field of a component as drawn: found by its component id, and shown with the form's label. */

@@ -68,6 +68,22 @@ public final class ApiClient {
     return send(builder);
   }
 
+  /** Any request as given: the Authorization header's value (null: none), the headers, a body (null: none). */
+  public Response exchange(String method, String path, String authorization, Map<String, String> headers, String body) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    headers.forEach(builder::setHeader);
+    return send(builder);
+  }
+
+  /** The Authorization header's value for HTTP Basic. */
+  public static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
   /** A GET with HTTP Basic (user null: none) and extra headers, e.g. X-Forwarded-For as a reverse proxy sends it. */
   public Response get(String path, String user, String password, Map<String, String> headers) {
     HttpRequest.Builder builder = request(path, user, password).GET();
@@ -110,8 +126,7 @@ public final class ApiClient {
   private HttpRequest.Builder request(String path, String user, String password) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
     if (user != null) {
-      String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-      builder.header("Authorization", "Basic " + token);
+      builder.header("Authorization", basic(user, password));
     }
     return builder;
   }

@@ -1,5 +1,8 @@
 package com.leadhandoff.accounts;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.leadhandoff.security.Access;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -39,6 +42,8 @@ public class AccountsController {
   /** 201 when the account is new, 200 when it was updated or already as sent. */
   @PutMapping("/{externalId}")
   @PreAuthorize(Access.WRITING_ACCOUNTS)
+  @ApiResponse(responseCode = "201", description = "The account is new")
+  @ApiResponse(responseCode = "200", description = "The account was updated, or was already as sent (Account-Outcome: unchanged)")
   public ResponseEntity<Account> upsert(@PathVariable String externalId, @RequestBody AccountService.AccountInput body) {
     AccountService.Upserted result = service.upsert(externalId, body);
     return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -59,6 +64,8 @@ public class AccountsController {
    */
   @PostMapping(path = "/import", consumes = {"text/csv", "application/csv"})
   @PreAuthorize(Access.WRITING_ACCOUNTS)
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "text/csv",
+      schema = @Schema(type = "string", example = "external_id,name,status,domains,owner\\ncrm-0042,Acme GmbH,customer,acme.example,anna")))
   public AccountService.ImportResult importCsv(HttpServletRequest request) throws IOException {
     return service.importCsv(request.getInputStream());
   }

@@ -6,11 +6,17 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The API's body-size limit and its OpenAPI description (served at /v3/api-docs, shown at /swagger-ui.html). */
+/**
+ * The API's body-size limit, Content-Types that name a media type, Tomcat's own error answers as problem details, and
+ * the OpenAPI description (served at /v3/api-docs, shown at /swagger-ui.html).
+ */
 @Configuration
 public class ApiConfig {
 
@@ -20,6 +26,21 @@ public class ApiConfig {
     registration.addUrlPatterns("/api/*");
     registration.setOrder(0); // before authentication: an oversized body is never read
     return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ConcreteContentType> concreteContentType(ObjectMapper json) {
+    FilterRegistrationBean<ConcreteContentType> registration = new FilterRegistrationBean<>(new ConcreteContentType(json));
+    registration.addUrlPatterns("/*");
+    registration.setOrder(0);
+    return registration;
+  }
+
+  /** Errors Tomcat answers itself, before any servlet (a path with %00, say), are problem details too. */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+    return factory -> factory.addContextCustomizers(context -> ((StandardHost) context.getParent())
+        .setErrorReportValveClass(ProblemErrorReportValve.class.getName()));
   }
 
   @Bean

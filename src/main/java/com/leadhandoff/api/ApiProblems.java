@@ -3,17 +3,22 @@ package com.leadhandoff.api;
 import com.leadhandoff.modelguard.ModelGuardPlugin;
 import java.io.IOException;
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -22,8 +27,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Turns the API's errors into problem details; validation problems carry an {@code errors} list of field and message.
  * Being a ResponseEntityExceptionHandler, it replaces Spring Boot's own problem-details handler (spring.mvc.problemdetails).
+ * It answers for every handler, and for requests no handler matched (404, 405, 415, 406 by Spring MVC's own messages);
+ * what reaches the error page instead is {@link ErrorProblems}'.
  */
-@RestControllerAdvice(basePackages = "com.leadhandoff")
+@RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
   public static final URI VALIDATION = URI.create("urn:lead-handoff:problem:validation");
@@ -94,6 +101,24 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
       }
     }
     return Optional.empty();
+  }
+
+  /** A query parameter, path segment or header that is not of its type: the field named, as for a body's field. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers, HttpStatusCode status,
+      WebRequest request) {
+    Class<?> type = e.getRequiredType() == null ? Object.class : e.getRequiredType();
+    String expected = type.isEnum() ? "must be one of " + Arrays.toString(type.getEnumConstants())
+        : type == UUID.class ? "must be a UUID"
+        : type == LocalDate.class ? "must be a date such as 2026-12-01"
+        : StrictJson.expected(type);
+    return ResponseEntity.badRequest().body(validationProblem(List.of(new FieldError(String.valueOf(e.getPropertyName()), expected))));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest().body(validationProblem(List.of(new FieldError(e.getParameterName(), "is required"))));
   }
 
   static ProblemDetail validationProblem(List<FieldError> errors) {

@@ -1,25 +1,30 @@
 package com.leadhandoff.api;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,12 +38,12 @@ import org.springframework.stereotype.Component;
  * SQL or class names) is replaced by a reference to the server log. Requests that would store an object variable or
  * complete a task with more than its form's fields are refused before any resource runs: the features' request filters
  * (the Spring beans that are JAX-RS {@link ContainerRequestFilter}s: security.ObjectVariables.Refused,
- * feedback.FormFieldsOnly) are registered here and on Tasklist's engine API ({@link WebappEngineApiErrors}).
+ * feedback.FormFieldsOnly, capture.StartedByCaptureOnly) are registered here and on Tasklist's engine API
+ * ({@link WebappEngineApiErrors}). Every error of this API is an RFC 9457 problem detail that keeps Camunda's own
+ * members ({@code type}, {@code message}, which Camunda Modeler and other Camunda clients read): {@link AsProblemDetails}.
  */
 @Component
 public class EngineRestErrors extends CamundaJerseyResourceConfig {
-
-  private static final Logger LOG = LoggerFactory.getLogger(EngineRestErrors.class);
 
   public static final String CONCURRENT_CHANGE = "Someone else changed this at the same moment; nothing was saved. Reload and try again.";
 
@@ -56,6 +61,7 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
 
   @Override
   protected void registerAdditionalResources() {
+    register(AsProblemDetails.class);
     register(RefusedInputInRestException.class);
     register(RefusedInputInEngineException.class);
     register(AnyOtherException.class);
@@ -90,11 +96,9 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
       return answer;
     }
     // a server error's message can hold SQL or class names: the caller gets a reference, the log the details
-    String reference = UUID.randomUUID().toString();
-    LOG.error("Engine REST request failed (reference {})", reference, exception);
+    String reference = ErrorProblems.logged(answer.getStatus(), exception);
     return Response.status(answer.getStatus()).type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("type", "ServerError", "message", "The server could not do this and nothing of it was saved; "
-            + "an administrator finds the details in the server log under reference " + reference + ".")).build();
+        .entity(Map.of("type", "ServerError", "message", ErrorProblems.serverErrorMessage(reference))).build();
   }
 
   /** The message followed by those of its causes: what the DMN parser said. */
@@ -106,6 +110,33 @@ public class EngineRestErrors extends CamundaJerseyResourceConfig {
       }
     }
     return message.toString();
+  }
+
+  /**
+   * Camunda's error answers ({@code {"type": "NotFoundException", "message": ...}}, an ExceptionDto or the product's map
+   * of the same members) as problem details: {@code title}, {@code status} and {@code detail} added, Camunda's members
+   * kept, {@code application/problem+json}.
+   */
+  public static class AsProblemDetails implements ContainerResponseFilter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+      if (response.getStatus() < 400 || !(response.getEntity() instanceof Map<?, ?> || response.getEntity() instanceof ExceptionDto)) {
+        return;
+      }
+      Map<String, Object> problem = new LinkedHashMap<>();
+      JSON.convertValue(response.getEntity(), new TypeReference<Map<String, Object>>() {}).forEach((name, value) -> {
+        if (value != null) {
+          problem.put(name, value);
+        }
+      });
+      HttpStatus status = HttpStatus.resolve(response.getStatus());
+      problem.put("title", status == null ? "Error" : status.getReasonPhrase());
+      problem.put("status", response.getStatus());
+      problem.putIfAbsent("detail", problem.get("message"));
+      response.setEntity(problem, response.getEntityAnnotations(), MediaType.valueOf("application/problem+json"));
+    }
   }
 
   /** The task resource's wrapper ("Cannot complete task ..."). */

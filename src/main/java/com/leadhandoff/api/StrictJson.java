@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -20,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * How the API reads JSON: strictly (application.yaml turns on Jackson's refusal of unknown properties, duplicate keys,
- * trailing content, fractions for whole numbers), text without control characters (NUL and the like cannot be stored
+ * trailing content, fractions for whole numbers; here text for numbers and yes/no), text without control characters (NUL and the like cannot be stored
  * and have no place in a lead; tab and line breaks stay), and each refusal explained as the field it is about.
  */
 @Configuration
@@ -29,6 +32,17 @@ public class StrictJson {
   @Bean
   Jackson2ObjectMapperBuilderCustomizer plainTextOnly() {
     return builder -> builder.modulesToInstall(new SimpleModule("plain-text").addDeserializer(String.class, new PlainText()));
+  }
+
+  /** A number is a JSON number and true is true: "12" or true for a whole number, "true" for a yes/no are refused. */
+  @Bean
+  Jackson2ObjectMapperBuilderCustomizer scalarsAsTheyAre() {
+    return builder -> builder.postConfigurer(mapper -> {
+      mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+      mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    });
   }
 
   /** The field a body's JSON problem is about and what is wrong with it, if the problem is one of the body's content. */
@@ -81,7 +95,8 @@ public class StrictJson {
     return "is not valid JSON for this field";
   }
 
-  private static String expected(Class<?> type) {
+  /** What a value of the type must be, in words. */
+  static String expected(Class<?> type) {
     if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
       return "must be a whole number";
     }

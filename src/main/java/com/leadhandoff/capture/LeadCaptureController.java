@@ -1,5 +1,8 @@
 package com.leadhandoff.capture;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.leadhandoff.api.ApiProblems.FieldError;
 import com.leadhandoff.api.InvalidRequestException;
 import com.leadhandoff.lead.Activity;
@@ -47,6 +50,13 @@ public class LeadCaptureController {
    */
   @PostMapping
   @PreAuthorize(Access.CAPTURING)
+  @ApiResponse(responseCode = "201", description = "The lead was created; Location is its address",
+      content = @Content(schema = @Schema(implementation = Lead.class)))
+  @ApiResponse(responseCode = "200", description = "The email has an open lead: the submission became engagement on it "
+      + "(a caller who may not read leads gets its id and status only)",
+      content = @Content(schema = @Schema(anyOf = {Lead.class, MergedLead.class})))
+  @ApiResponse(responseCode = "422", description = "The Idempotency-Key was sent before with another request")
+  @ApiResponse(responseCode = "503", description = "A decision returned a result its processes cannot handle; nothing was stored, send it again later")
   public ResponseEntity<?> capture(@RequestBody LeadSubmission submission,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Authentication caller) {
     CaptureResult result = capture.capture(submission, caller.getName(), idempotencyKey);
@@ -69,6 +79,10 @@ public class LeadCaptureController {
    */
   @PostMapping(path = "/import", consumes = {"text/csv", "application/csv"})
   @PreAuthorize(Access.CAPTURING)
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "text/csv",
+      schema = @Schema(type = "string", example = "email,source,first_name,company,company_size\\njane.doe@acme.example,webinar,Jane,Acme,800")))
+  @ApiResponse(responseCode = "202", description = "The import runs; Location is the job, which reports every row")
+  @ApiResponse(responseCode = "503", description = "Too many imports wait; Retry-After says when to send it again")
   public ResponseEntity<ImportJob> importCsv(HttpServletRequest request, Principal caller) throws java.io.IOException {
     ImportJob job = imports.start(request.getInputStream(), caller.getName());
     return ResponseEntity.accepted().location(URI.create("/api/leads/import/" + job.id())).body(job);
@@ -87,6 +101,8 @@ public class LeadCaptureController {
   /** An engagement event on a lead; a nurtured lead is qualified again shortly after. */
   @PostMapping("/{id}/activities")
   @PreAuthorize(Access.CAPTURING)
+  @ApiResponse(responseCode = "201", description = "The activity was recorded")
+  @ApiResponse(responseCode = "409", description = "The lead is closed and takes no engagement")
   public ResponseEntity<Activity> activity(@PathVariable UUID id, @RequestBody LeadSubmission.Activity activity) {
     return ResponseEntity.status(HttpStatus.CREATED).body(capture.recordActivity(id, activity));
   }

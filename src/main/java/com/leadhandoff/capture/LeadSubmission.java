@@ -9,10 +9,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 /** A lead as an integration submits it to {@code POST /api/leads}. */
+@Schema(example = LeadSubmission.EXAMPLE)
 public record LeadSubmission(
     @NotNull(message = "is required") @Valid Contact contact,
     @Valid Company company,
@@ -29,13 +30,22 @@ public record LeadSubmission(
     String firstMeetingExpectation,
     @Size(max = 100, message = "may hold at most 100 activities") List<@NotNull(message = "must not be empty") @Valid Activity> activities) {
 
+  static final String EXAMPLE = """
+      {"contact": {"email": "jane.doe@acme.example", "firstName": "Jane", "title": "VP Engineering"},
+       "company": {"name": "Acme", "size": 800, "industry": "software", "country": "DE", "website": "https://www.acme.example"},
+       "source": "webinar", "campaign": "2026-q4-webinar", "utm": {"source": "linkedin", "medium": "paid"}, "consent": true,
+       "buyingTimeframe": "within-3-months", "firstMeetingExpectation": "product-demo",
+       "activities": [{"type": "webinar-attended", "occurredAt": "2026-11-20T15:00:00Z"}]}""";
+
   /** Something the lead did before it was submitted, e.g. the webinar it attended. */
+  @Schema(name = "ActivityInput") // the lead's own Activity is another schema
   public record Activity(
       @NotBlank(message = "is required") @Size(max = 40) String type,
       @PastOrPresent(message = "must not be in the future") @Plausible.Since1990 OffsetDateTime occurredAt,
       @Size(max = 500) String content) {}
 
   /** The person. */
+  @Schema(name = "ContactInput") // the lead's own Contact is another schema
   public record Contact(
       @NotBlank(message = "is required") @Size(max = 254) @Plausible.Email String email,
       @Size(max = 100) String firstName,
@@ -49,14 +59,16 @@ public record LeadSubmission(
   }
 
   /** The person's company. */
+  @Schema(name = "CompanyInput") // the lead's own Company is another schema
   public record Company(
       @Size(max = 200) String name,
-      @PositiveOrZero(message = "must be zero or more employees") @Max(value = 10_000_000, message = "is not a plausible number of employees") Integer size,
+      @Min(value = 1, message = "must be at least 1 employee") @Max(value = 10_000_000, message = "is not a plausible number of employees") Integer size,
       @Size(max = 80) String industry,
       @Plausible.Country String country,
       @Size(max = 253) String website) {}
 
   /** UTM parameters of the converting visit. */
+  @Schema(name = "UtmInput") // the lead's own Utm is another schema
   public record Utm(
       @Size(max = 200) String source,
       @Size(max = 200) String medium,

@@ -1,5 +1,6 @@
 package com.leadhandoff.integrations;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.leadhandoff.security.Access;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
@@ -34,6 +35,8 @@ class IntegrationKeysController {
 
   @Operation(summary = "Create an integration's key (shown in this answer only)")
   @PostMapping
+  @ApiResponse(responseCode = "201", description = "The key was created; the answer is the only place it is shown")
+  @ApiResponse(responseCode = "409", description = "The integration has a key already: rotate or revoke it")
   ResponseEntity<IntegrationKey.Issued> create(@RequestBody NewKey body, Principal caller) {
     IntegrationKey.Issued issued = keys.create(body.integration(), body.scopes(), caller.getName());
     return ResponseEntity.created(URI.create("/api/integration-keys/" + issued.integration())).body(issued);
@@ -47,12 +50,15 @@ class IntegrationKeysController {
 
   @Operation(summary = "A new key for the integration (shown in this answer only); the old key stops working at once")
   @PostMapping("/{integration}/rotation")
+  @ApiResponse(responseCode = "200", description = "The new key; the answer is the only place it is shown",
+      content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = IntegrationKey.Issued.class)))
   ResponseEntity<?> rotate(@PathVariable String integration) {
     return keys.rotate(integration).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> noKey(integration));
   }
 
   @Operation(summary = "Revoke the integration's key: it is refused from now on")
   @DeleteMapping("/{integration}")
+  @ApiResponse(responseCode = "204", description = "The key is revoked")
   ResponseEntity<?> revoke(@PathVariable String integration, Principal caller) {
     return keys.revoke(integration, caller.getName()) ? ResponseEntity.noContent().build() : noKey(integration);
   }

@@ -1,12 +1,17 @@
 package com.leadhandoff.lead;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
+import java.util.List;
 
-/** A decision taken about a lead: which table in which version, which rules matched, what it said (JSON). */
+/**
+ * A decision taken about a lead: which table in which version, which rules matched, what it said: the outputs with their
+ * own types (a COLLECT SUM as {@code {"fitPoints": 90}}, else one object of outputs per matched rule).
+ */
 public record DecisionRecord(
     String decisionKey,
     int decisionVersion,
     String decisionDefinitionId,
-    String matchedRules,
-    String outcome,
+    List<String> matchedRules,
+    JsonNode outcome,
     OffsetDateTime evaluatedAt) {}

@@ -8,8 +8,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Records that a lead reached a stage: a row in its stage history and its new status. Called by the
- * processes as {@code ${leadJournal.reached(execution, 'MQL')}}; the lead is the process's business key.
+ * Records that a lead reached a stage: a row in its stage history and, for a lifecycle stage, its new status (an SLA
+ * warning, breach or escalation is an event in the history and leaves the status alone). Called by the processes as
+ * {@code ${leadJournal.reached(execution, 'MQL')}}; the lead is the process's business key.
  */
 @Component("leadJournal")
 public class LeadJournal {
@@ -91,7 +92,9 @@ public class LeadJournal {
   public void reached(UUID leadId, LeadStage stage, String actor, String detail) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     leads.addStage(leadId, new StageEvent(stage, now, actor, detail));
-    leads.updateStatus(leadId, stage, now);
+    if (stage.isLifecycle()) {
+      leads.updateStatus(leadId, stage, now);
+    }
     if (stage.isClosed()) {
       leads.markClosed(leadId); // the contact may come back as a new lead
     }

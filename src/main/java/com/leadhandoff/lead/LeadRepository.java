@@ -1,5 +1,8 @@
 package com.leadhandoff.lead;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -18,6 +21,8 @@ import org.springframework.stereotype.Repository;
 /** Reads and writes the leads table. Runs in the caller's transaction, the same one as the engine's. */
 @Repository
 public class LeadRepository {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final JdbcClient jdbc;
 
@@ -154,36 +159,45 @@ public class LeadRepository {
   }
 
   /** One page of leads, newest first, filtered by whichever criteria are given. */
-  public List<Lead> search(LeadStage status, String source, String campaign, String team, int page, int size) {
-    return filtered("select * from leads", status, source, campaign, team, " order by created_at desc, id limit :limit offset :offset")
+  public List<Lead> search(LeadFilter filter, int page, int size) {
+    return filtered("select * from leads", filter, " order by created_at desc, id limit :limit offset :offset")
         .param("limit", size).param("offset", (long) page * size)
         .query(LeadRepository::map).list();
   }
 
-  public long count(LeadStage status, String source, String campaign, String team) {
-    return filtered("select count(*) from leads", status, source, campaign, team, "").query(Long.class).single();
+  public long count(LeadFilter filter) {
+    return filtered("select count(*) from leads", filter, "").query(Long.class).single();
   }
 
-  private JdbcClient.StatementSpec filtered(String select, LeadStage status, String source, String campaign, String team, String tail) {
+  private JdbcClient.StatementSpec filtered(String select, LeadFilter filter, String tail) {
     StringBuilder sql = new StringBuilder(select).append(" where 1 = 1");
     Map<String, Object> params = new HashMap<>();
-    if (status != null) {
+    if (filter.status() != null) {
       sql.append(" and status = :status");
-      params.put("status", status.name());
+      params.put("status", filter.status().name());
     }
-    if (source != null) {
-      sql.append(" and source = :source");
-      params.put("source", source);
-    }
-    if (campaign != null) {
-      sql.append(" and campaign = :campaign");
-      params.put("campaign", campaign);
-    }
-    if (team != null) {
-      sql.append(" and team = :team");
-      params.put("team", team);
-    }
+    equal(sql, params, "source", filter.source());
+    equal(sql, params, "campaign", filter.campaign());
+    equal(sql, params, "team", filter.team());
+    journalHas(sql, filter.slaWarned(), LeadStage.SLA_WARNING);
+    journalHas(sql, filter.slaBreached(), LeadStage.SLA_BREACHED);
+    journalHas(sql, filter.escalated(), LeadStage.ESCALATED);
     return jdbc.sql(sql.append(tail).toString()).params(params);
+  }
+
+  private static void equal(StringBuilder sql, Map<String, Object> params, String column, String value) {
+    if (value != null) {
+      sql.append(" and ").append(column).append(" = :").append(column);
+      params.put(column, value);
+    }
+  }
+
+  /** The lead's journal has (or, false, has not) an event of this stage; the stage is an enum constant, not input. */
+  private static void journalHas(StringBuilder sql, Boolean wanted, LeadStage stage) {
+    if (wanted != null) {
+      sql.append(wanted ? " and " : " and not ").append("exists (select 1 from lead_stage_events e where e.lead_id = leads.id and e.stage = '")
+          .append(stage.name()).append("')");
+    }
   }
 
   /** The latest leads first; for what-if replays. */
@@ -252,9 +266,30 @@ public class LeadRepository {
         from lead_decisions where lead_id = :id order by evaluated_at, id""")
         .param("id", leadId)
         .query((rs, n) -> new DecisionRecord(rs.getString("decision_key"), rs.getInt("decision_version"),
-            rs.getString("decision_definition_id"), rs.getString("matched_rules"), rs.getString("outcome"),
+            rs.getString("decision_definition_id"), rules(rs.getString("matched_rules")), json(rs.getString("outcome")),
             rs.getObject("evaluated_at", OffsetDateTime.class)))
         .list();
+  }
+
+  /** Rule ids are XML ids, which hold no comma: the column keeps them comma-separated. */
+  private static List<String> rules(String column) {
+    return column == null || column.isEmpty() ? List.of() : List.of(column.split(","));
+  }
+
+  private static JsonNode json(String column) {
+    try {
+      return JSON.readTree(column);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A decision outcome in lead_decisions is not JSON", e);
+    }
+  }
+
+  private static String json(JsonNode value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A decision outcome is not serialisable", e);
+    }
   }
 
   public void addDecision(UUID leadId, DecisionRecord record) {
@@ -262,8 +297,8 @@ public class LeadRepository {
         insert into lead_decisions (lead_id, decision_key, decision_version, decision_definition_id, matched_rules, outcome, evaluated_at)
         values (:lead, :key, :version, :definitionId, :rules, :outcome, :at)""")
         .param("lead", leadId).param("key", record.decisionKey()).param("version", record.decisionVersion())
-        .param("definitionId", record.decisionDefinitionId()).param("rules", record.matchedRules())
-        .param("outcome", record.outcome()).param("at", record.evaluatedAt())
+        .param("definitionId", record.decisionDefinitionId()).param("rules", record.matchedRules().isEmpty() ? null : String.join(",", record.matchedRules()))
+        .param("outcome", json(record.outcome())).param("at", record.evaluatedAt())
         .update();
   }
 

@@ -1,6 +1,12 @@
 package com.leadhandoff.lead;
 
-/** The stages of a lead's life; a lead's status is the last stage it reached. */
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a lead's journal records. The lifecycle stages say where the lead is, and its status is the last of them it
+ * reached; SLA warnings, breaches and escalations are events on the way, in the journal but never a status.
+ */
 public enum LeadStage {
   CAPTURED,
   NURTURING,
@@ -16,9 +22,29 @@ public enum LeadStage {
   RECYCLED,
   DISQUALIFIED,
   EXPIRED,
-  SLA_WARNING,
-  SLA_BREACHED,
-  ESCALATED;
+  SLA_WARNING(false),
+  SLA_BREACHED(false),
+  ESCALATED(false);
+
+  private final boolean lifecycle;
+
+  LeadStage() {
+    this(true);
+  }
+
+  LeadStage(boolean lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  /** A state of the lead's life (a status), not an SLA event. */
+  public boolean isLifecycle() {
+    return lifecycle;
+  }
+
+  /** The stages a lead's status can be. */
+  public static List<LeadStage> lifecycle() {
+    return Arrays.stream(values()).filter(LeadStage::isLifecycle).toList();
+  }
 
   /** The lead's story has ended: no more engagement can change it. */
   public boolean isClosed() {

@@ -1,5 +1,9 @@
 package com.leadhandoff.outbox;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.leadhandoff.security.Access;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +44,8 @@ public class OutboxController {
 
   /** The newest messages of a status (SENT, PENDING, DEAD), e.g. {@code ?status=SENT&channel=email}. */
   @GetMapping("/messages")
+  @ApiResponse(responseCode = "200", description = "The newest messages of the status",
+      content = @Content(array = @ArraySchema(schema = @Schema(implementation = OutboxMessage.class))))
   public ResponseEntity<?> messages(@RequestParam(defaultValue = "SENT") String status, @RequestParam(required = false) String channel) {
     OutboxMessage.Status parsed;
     try {
@@ -60,6 +66,8 @@ public class OutboxController {
 
   /** 202: the message goes out again with the next round; 404 unknown; 409 while it is still pending. */
   @PostMapping("/messages/{id}/send-again")
+  @ApiResponse(responseCode = "202", description = "The message goes out again with the next round")
+  @ApiResponse(responseCode = "409", description = "The message is still pending: it is being delivered")
   public ResponseEntity<?> sendAgain(@PathVariable UUID id) {
     if (outbox.find(id).isEmpty()) {
       return notFound(id);

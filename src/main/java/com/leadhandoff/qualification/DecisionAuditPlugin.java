@@ -1,6 +1,5 @@
 package com.leadhandoff.qualification;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadhandoff.lead.DecisionRecord;
 import com.leadhandoff.lead.LeadRepository;
@@ -8,11 +7,11 @@ import com.leadhandoff.modelguard.ModelGuardPlugin;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationEvent;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
@@ -25,6 +24,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -76,31 +76,28 @@ public class DecisionAuditPlugin extends AbstractProcessEnginePlugin implements 
     if (!(result.getDecision() instanceof DecisionDefinition definition)) {
       return;
     }
-    String matchedRules = null;
+    List<String> matchedRules = List.of();
     Object outcome = null;
     if (result instanceof DmnDecisionTableEvaluationEvent table) {
-      matchedRules = table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).collect(Collectors.joining(","));
+      matchedRules = table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).toList();
       outcome = table.getCollectResultName() != null
-          ? Map.of(table.getCollectResultName(), String.valueOf(table.getCollectResultValue().getValue()))
+          ? Collections.singletonMap(table.getCollectResultName(), valueOf(table.getCollectResultValue()))
           : table.getMatchingRules().stream().map(DecisionAuditPlugin::outputs).toList();
     }
     leads.addDecision(leadId, new DecisionRecord(definition.getKey(), definition.getVersion(), definition.getId(),
-        matchedRules, toJson(outcome), OffsetDateTime.now(clock)));
+        matchedRules, json.valueToTree(outcome), OffsetDateTime.now(clock)));
   }
 
+  /** The outputs of a matched rule with their own types (numbers stay numbers). */
   private static Map<String, Object> outputs(DmnEvaluatedDecisionRule rule) {
     Map<String, Object> outputs = new LinkedHashMap<>();
     for (DmnEvaluatedOutput output : rule.getOutputEntries().values()) {
-      outputs.put(output.getOutputName(), output.getValue().getValue());
+      outputs.put(output.getOutputName(), valueOf(output.getValue()));
     }
     return outputs;
   }
 
-  private String toJson(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Decision outcome is not serialisable", e);
-    }
+  private static Object valueOf(TypedValue value) {
+    return value == null ? null : value.getValue();
   }
 }

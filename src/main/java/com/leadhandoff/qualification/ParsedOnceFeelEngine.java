@@ -5,6 +5,7 @@ import camundajar.impl.scala.runtime.BoxesRunTime;
 import camundajar.impl.scala.util.Either;
 import camundajar.impl.scala.util.Left;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -56,6 +57,12 @@ public class ParsedOnceFeelEngine extends ScalaFeelEngine {
     VariableProvider variables = new CompositeVariableProvider(toScalaList(
         new StaticVariableProvider(new Map.Map1<>(INPUT_VARIABLE_NAME, inputVariable)), new ContextVariableWrapper(variableContext)));
     return BoxesRunTime.unboxToBoolean(valueOf(feelEngine.eval(parsed, contextOf(variables))));
+  }
+
+  /** Why the text is no FEEL expression (no FEEL unary tests, when unaryTests), or empty when it parses. */
+  public Optional<String> syntaxError(String expression, boolean unaryTests) {
+    Either<Failure, ParsedExpression> parsed = unaryTests ? feelEngine.parseUnaryTests(expression) : feelEngine.parseExpression(expression);
+    return parsed instanceof Left<Failure, ?> failure ? Optional.of(failure.value().message()) : Optional.empty();
   }
 
   private ParsedExpression parsed(java.util.Map<String, ParsedExpression> cache, String expression,

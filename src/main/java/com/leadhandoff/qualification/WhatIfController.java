@@ -11,6 +11,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,8 +51,14 @@ public class WhatIfController {
   // 415 problem detail, where a mapping mismatch would be answered by Spring's default error page
   @PostMapping(path = "/api/decisions/{key}/what-if")
   @PreAuthorize(Access.WHAT_IF)
-  public WhatIfReport whatIf(@PathVariable String key, @RequestPart(name = "file", required = false) MultipartFile file,
-      @RequestHeader(name = "Content-Type", required = false) String contentType,
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "multipart/form-data",
+      schema = @Schema(type = "object", requiredProperties = "file"), schemaProperties = @SchemaProperty(name = "file",
+          schema = @Schema(type = "string", format = "binary", description = "The candidate DMN file"))))
+  @ApiResponse(responseCode = "200", description = "How the replayed leads' outcomes would change",
+      content = @Content(schema = @Schema(implementation = WhatIfReport.class)))
+  @ApiResponse(responseCode = "404", description = "No decision of this key is deployed")
+  public WhatIfReport whatIf(@PathVariable String key, @Parameter(hidden = true) @RequestPart(name = "file", required = false) MultipartFile file,
+      @Parameter(hidden = true) @RequestHeader(name = "Content-Type", required = false) String contentType,
       @RequestParam(defaultValue = "500") int lastLeads,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to)
       throws IOException, HttpMediaTypeNotSupportedException, MissingServletRequestPartException {

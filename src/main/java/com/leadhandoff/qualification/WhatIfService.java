@@ -25,6 +25,10 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionLiteralExpressionImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnExpressionImpl;
 import org.camunda.bpm.dmn.engine.DmnEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -48,6 +52,7 @@ public class WhatIfService {
   private final LeadRepository leads;
   private final Clock clock;
   private final ModelGuard guard;
+  private final ParsedOnceFeelEngine feel = new ParsedOnceFeelEngine(List.of());
   private final DmnEngine dmn = FeelOnly.install(ParsedOnceFeelEngine.installIn(
       (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration())).buildEngine();
 
@@ -168,11 +173,46 @@ public class WhatIfService {
           + (violations.size() == 1 ? "" : "s") + "): " + violations.stream().map(Violation::toString).collect(Collectors.joining("; ")),
           false, violations);
     }
+    DmnDecision candidate;
     try {
-      return dmn.parseDecision(key, new ByteArrayInputStream(candidateFile));
+      candidate = dmn.parseDecision(key, new ByteArrayInputStream(candidateFile));
     } catch (DmnEngineException | DmnModelException e) {
       throw new WhatIfException("The candidate is not a DMN file defining decision " + key + ": " + reasons(e), false);
     }
+    List<Violation> syntax = new ArrayList<>();
+    feelSyntax(candidate, syntax);
+    if (!syntax.isEmpty()) {
+      throw new WhatIfException("The candidate has " + syntax.size() + " FEEL expression" + (syntax.size() == 1 ? "" : "s")
+          + " that do not parse: " + syntax.stream().map(Violation::toString).collect(Collectors.joining("; ")), false, syntax);
+    }
+    return candidate;
+  }
+
+  /**
+   * Every FEEL text of the decision and those it requires that does not parse, named by its rule (or input): the DMN
+   * parser leaves FEEL to the first evaluation, where a syntax error would fail every lead.
+   */
+  private void feelSyntax(DmnDecision decision, List<Violation> violations) {
+    if (decision.getDecisionLogic() instanceof DmnDecisionTableImpl table) {
+      table.getInputs().forEach(input -> feelSyntax(decision, input.getId(), "input expression", input.getExpression(), false, violations));
+      for (DmnDecisionTableRuleImpl rule : table.getRules()) {
+        rule.getConditions().forEach(entry -> feelSyntax(decision, rule.getId(), "input entry", entry, true, violations));
+        rule.getConclusions().forEach(entry -> feelSyntax(decision, rule.getId(), "output entry", entry, false, violations));
+      }
+    } else if (decision.getDecisionLogic() instanceof DmnDecisionLiteralExpressionImpl literal) {
+      feelSyntax(decision, decision.getKey(), "literal expression", literal.getExpression(), false, violations);
+    }
+    decision.getRequiredDecisions().forEach(required -> feelSyntax(required, violations));
+  }
+
+  private void feelSyntax(DmnDecision decision, String elementId, String what, DmnExpressionImpl expression, boolean unaryTests,
+      List<Violation> violations) {
+    String text = expression == null ? null : expression.getExpression();
+    if (text == null || text.isBlank()) {
+      return; // an empty cell: any value
+    }
+    feel.syntaxError(text, unaryTests).ifPresent(reason -> violations.add(new Violation("candidate.dmn", elementId,
+        "decision " + decision.getKey() + ", " + what + " '" + text + "' is not valid FEEL: " + reason)));
   }
 
   /** The exception's message and those of its causes: the parser's reason is often only in a cause. */

@@ -96,25 +96,31 @@ public class Reports {
         "repMedianHours", "repP90Hours", "systemSharePct");
   }
 
-  /** Per SLA: clocks started in the range, met on time, late, still running, breaches (open ones too) and compliance. */
+  /**
+   * Per SLA: clocks started in the range, met on time, late (met late, breached, or past due and still running), stopped
+   * before their due date without an answer (the lead left the step: neither on time nor late), still running, breaches
+   * (open ones too) and compliance.
+   */
   public ReportTable sla(ReportRange range, Grouping by) {
     String group = by.clockSql();
     List<Map<String, Object>> rows = jdbc.sql("select " + group + ", c.sla, count(*), "
         + "sum(case when c.met_at is not null and c.met_at <= c.due_at and b.id is null then 1 else 0 end), "
-        + "sum(case when b.id is not null or c.met_at > c.due_at or (c.met_at is null and c.due_at < :now) then 1 else 0 end), "
-        + "count(b.id), sum(case when b.open then 1 else 0 end), max(b.minutes_late) "
+        + "sum(case when b.id is not null or c.met_at > c.due_at or (c.met_at is null and c.stopped_at is null and c.due_at < :now) "
+        + "then 1 else 0 end), "
+        + "count(b.id), sum(case when b.open then 1 else 0 end), "
+        + "sum(case when c.stopped_at is not null and b.id is null then 1 else 0 end) "
         + "from lead_sla_clocks c left join lead_sla_breaches b on b.clock_id = c.id "
         + (by.clockNeedsLead() ? "join leads l on l.id = c.lead_id " : "")
         + "where c.started_at >= :from and c.started_at < :to group by " + group + ", c.sla order by 1, 2")
         .param("now", OffsetDateTime.now(clock)).param("from", range.start()).param("to", range.end())
         .query((rs, n) -> {
-          long clocks = rs.getLong(3), onTime = rs.getLong(4), late = rs.getLong(5);
+          long clocks = rs.getLong(3), onTime = rs.getLong(4), late = rs.getLong(5), stopped = rs.getLong(8);
           return row("group", rs.getString(1), "sla", rs.getString(2), "clocks", clocks, "withinSla", onTime, "late", late,
-              "running", clocks - onTime - late, "breaches", rs.getLong(6), "openBreaches", rs.getLong(7),
+              "stopped", stopped, "running", clocks - onTime - late - stopped, "breaches", rs.getLong(6), "openBreaches", rs.getLong(7),
               "compliancePct", pct(onTime, onTime + late));
         }).list();
-    return table("sla", range, by, rows, "group", "sla", "clocks", "withinSla", "late", "running", "breaches", "openBreaches",
-        "compliancePct");
+    return table("sla", range, by, rows, "group", "sla", "clocks", "withinSla", "late", "stopped", "running", "breaches",
+        "openBreaches", "compliancePct");
   }
 
   /** Why sales rejected leads, per group: count and share of the group's rejections. */

@@ -68,7 +68,7 @@ public class SlaClock {
     execution.setVariable(sla.explanationVariable(), due.explanation());
   }
 
-  /** The warning: a reminder on the rep's task (Tasklist shows it) and an SLA_WARNING stage. */
+  /** The warning: a reminder on the rep's task (Tasklist shows it), kept on the clock, and an SLA_WARNING event. */
   public void remind(DelegateExecution execution, String slaName) {
     Sla sla = Sla.valueOf(slaName);
     SlaClockRecord clock = slas.clock(((Number) execution.getVariable(sla.clockVariable())).longValue());
@@ -77,6 +77,7 @@ public class SlaClock {
     if (task != null) {
       tasks.createComment(task.getId(), execution.getProcessInstanceId(), message);
     }
+    slas.warned(clock.id(), OffsetDateTime.now(this.clock));
     journal.reached(clock.leadId(), LeadStage.SLA_WARNING, task == null ? null : task.getAssignee(), sla + " due " + clock.dueAt());
   }
 
@@ -88,6 +89,7 @@ public class SlaClock {
     String assignee = lastAssignee(execution.getProcessInstanceId(), sla.task(), clock.assignee());
     int minutesLate = (int) Math.max(0, Duration.between(clock.dueAt(), now).toMinutes());
     slas.recordBreach(clock, assignee, now, minutesLate);
+    slas.stopped(clock.id(), now, "breached"); // the task's delete listener did, unless the instance runs an older model
     Object breaches = execution.getVariable(sla.breachesVariable());
     execution.setVariable(sla.breachesVariable(), breaches == null ? 1 : ((Number) breaches).intValue() + 1);
     journal.reached(clock.leadId(), LeadStage.SLA_BREACHED, assignee,
@@ -97,6 +99,21 @@ public class SlaClock {
   /** The SLA's task is answered (a rejection answers it too): the clock stops and its breaches are no longer open. */
   public void met(DelegateExecution execution, String slaName) {
     slas.met(leadId(execution), Sla.valueOf(slaName), OffsetDateTime.now(clock));
+  }
+
+  /**
+   * The SLA's task ended unanswered (its {@code delete} listener): the clock stops. At or after the due date that is
+   * the breach timer taking the task from the rep; before it, the lead left the step otherwise (its process was
+   * cancelled, e.g. in Cockpit, with the reason given there).
+   */
+  public void stopped(DelegateTask task, String slaName) {
+    Object clockId = task.getVariable(Sla.valueOf(slaName).clockVariable());
+    if (clockId == null) {
+      return;
+    }
+    SlaClockRecord running = slas.clock(((Number) clockId).longValue());
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    slas.stopped(running.id(), now, now.isBefore(running.dueAt()) ? "left the step: " + task.getDeleteReason() : "breached");
   }
 
   /** An escalated lead's task is due when the SlaPolicy decision says a manager handles it ({@code escalationWithin}). */

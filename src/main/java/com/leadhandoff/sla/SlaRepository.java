@@ -34,18 +34,20 @@ public class SlaRepository implements LeadViewPart {
   }
 
   public SlaClockRecord clock(long id) {
-    return jdbc.sql("select * from lead_sla_clocks where id = :id").param("id", id)
+    return jdbc.sql("select c.*, b.breached_at from lead_sla_clocks c left join lead_sla_breaches b on b.clock_id = c.id where c.id = :id")
+        .param("id", id)
         .query((rs, n) -> new SlaClockRecord(rs.getLong("id"), rs.getObject("lead_id", UUID.class), Sla.valueOf(rs.getString("sla")),
             rs.getString("team"), rs.getString("assignee"), rs.getObject("started_at", OffsetDateTime.class),
             rs.getObject("warn_at", OffsetDateTime.class), rs.getObject("due_at", OffsetDateTime.class), rs.getString("explanation"),
-            rs.getObject("met_at", OffsetDateTime.class)))
+            rs.getObject("warned_at", OffsetDateTime.class), rs.getObject("breached_at", OffsetDateTime.class),
+            rs.getObject("met_at", OffsetDateTime.class), rs.getObject("stopped_at", OffsetDateTime.class), rs.getString("stop_reason")))
         .single();
   }
 
-  /** The team's clocks still running: not met and not breached. */
+  /** The team's clocks still running: not met, not stopped and not breached. */
   public List<SlaClockRecord> runningClocks(String team) {
     return jdbc.sql("""
-        select id from lead_sla_clocks c where team = :team and met_at is null
+        select id from lead_sla_clocks c where team = :team and met_at is null and stopped_at is null
           and not exists (select 1 from lead_sla_breaches b where b.clock_id = c.id) order by id""")
         .param("team", team).query(Long.class).list().stream().map(this::clock).toList();
   }
@@ -59,7 +61,7 @@ public class SlaRepository implements LeadViewPart {
 
   /** A lead handed over: its running clocks are the new rep's, with the same due dates. */
   public void handOver(UUID leadId, String to) {
-    jdbc.sql("update lead_sla_clocks set assignee = :to where lead_id = :lead and met_at is null")
+    jdbc.sql("update lead_sla_clocks set assignee = :to where lead_id = :lead and met_at is null and stopped_at is null")
         .param("lead", leadId).param("to", to).update();
   }
 
@@ -77,9 +79,21 @@ public class SlaRepository implements LeadViewPart {
         .update();
   }
 
-  /** The lead's SLA is met (on time or late): its running clocks stop and its breaches are no longer open. */
+  /** The reminder went out. */
+  public void warned(long clockId, OffsetDateTime at) {
+    jdbc.sql("update lead_sla_clocks set warned_at = :at where id = :id").param("at", at).param("id", clockId).update();
+  }
+
+  /** The lead left the clock's step unanswered: the clock stops, if it still ran. */
+  public void stopped(long clockId, OffsetDateTime at, String reason) {
+    jdbc.sql("update lead_sla_clocks set stopped_at = :at, stop_reason = :reason where id = :id and met_at is null and stopped_at is null")
+        .param("at", at).param("reason", reason.length() > 200 ? reason.substring(0, 197) + "..." : reason).param("id", clockId)
+        .update();
+  }
+
+  /** The lead's SLA is met (on time or late): its running clock ends and its breaches are no longer open. */
   public void met(UUID leadId, Sla sla, OffsetDateTime at) {
-    jdbc.sql("update lead_sla_clocks set met_at = :at where lead_id = :lead and sla = :sla and met_at is null")
+    jdbc.sql("update lead_sla_clocks set met_at = :at where lead_id = :lead and sla = :sla and met_at is null and stopped_at is null")
         .param("at", at).param("lead", leadId).param("sla", sla.name()).update();
     jdbc.sql("update lead_sla_breaches set open = false where lead_id = :lead and sla = :sla and open")
         .param("lead", leadId).param("sla", sla.name()).update();

@@ -1,5 +1,6 @@
 package com.leadhandoff.webhooks;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import com.leadhandoff.api.ApiProblems;
 import com.leadhandoff.api.InvalidRequestException;
 import com.leadhandoff.outbox.Outbox;
@@ -63,6 +64,7 @@ public class WebhooksController {
   }
 
   @PostMapping
+  @ApiResponse(responseCode = "201", description = "The subscription, with its secret (shown in this answer only)")
   public ResponseEntity<SubscriptionView> create(@RequestBody SubscriptionRequest body, Authentication authentication) {
     List<ApiProblems.FieldError> errors = new ArrayList<>();
     if (body.url() == null || body.url().isBlank()) {
@@ -105,6 +107,7 @@ public class WebhooksController {
 
   /** 204; pending deliveries are not sent; the log stays readable. */
   @DeleteMapping("/{id}")
+  @ApiResponse(responseCode = "204", description = "The subscription is ended; nothing more is sent to it")
   public ResponseEntity<?> delete(@PathVariable UUID id) {
     if (subscriptions.find(id).isEmpty()) {
       return notFound(id);
@@ -127,6 +130,8 @@ public class WebhooksController {
 
   /** 202: sent again with the same webhook-id (a receiver that has it drops it); 409 while it is still pending. */
   @PostMapping("/{id}/deliveries/{messageId}/replay")
+  @ApiResponse(responseCode = "202", description = "The delivery is sent again with the next round")
+  @ApiResponse(responseCode = "409", description = "The delivery is still pending")
   public ResponseEntity<?> replay(@PathVariable UUID id, @PathVariable UUID messageId) {
     OutboxMessage message = outbox.find(messageId).filter(m -> m.channel().equals(WebhookChannel.NAME) && m.recipient().equals(id.toString()))
         .orElse(null);

@@ -9,9 +9,13 @@ import com.leadhandoff.TestUsers;
 import com.leadhandoff.capture.LeadCaptureService;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.security.Groups;
+import com.leadhandoff.deployment.Processes;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +31,8 @@ class EngineRestAnswersTest {
   @Autowired IdentityService identity;
   @Autowired TaskService tasks;
   @Autowired LeadCaptureService capture;
+  @Autowired RuntimeService runtime;
+  @Autowired RepositoryService repository;
   ApiClient api;
 
   @BeforeEach
@@ -53,12 +59,43 @@ class EngineRestAnswersTest {
   }
 
   @Test
+  void theProductsProcessesAreNotStartedByHandButThroughTheCaptureApi() {
+    long instances = runtime.createProcessInstanceQuery().count();
+    String lifecycle = repository.createProcessDefinitionQuery().processDefinitionKey(Processes.LEAD_LIFECYCLE).latestVersion()
+        .singleResult().getId();
+    for (String path : List.of("/engine-rest/process-definition/key/LeadLifecycle/start", "/engine-rest/process-definition/key/SalesFollowUp/start",
+        "/engine-rest/engine/default/process-definition/key/LeadLifecycle/submit-form", "/engine-rest/process-definition/" + lifecycle + "/start")) {
+      ApiClient.Response response = api.send("POST", path, "answers-admin", TestUsers.PASSWORD, "{}", Map.of());
+
+      assertThat(response.status()).as(path + ": " + response.raw().body()).isEqualTo(400);
+      assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+      assertThat(response.json().get("status").asInt()).isEqualTo(400);
+      assertThat(response.json().get("detail").asText()).as(path).contains("POST /api/leads").doesNotContain("SQL").doesNotContain("ENGINE-");
+      assertThat(response.json().get("message").asText()).as("what Camunda's clients read").isEqualTo(response.json().get("detail").asText());
+    }
+    assertThat(runtime.createProcessInstanceQuery().count()).as("nothing started").isEqualTo(instances);
+  }
+
+  @Test
+  void anErrorOfCamundasOwnIsAProblemDetailThatKeepsCamundasMembers() {
+    ApiClient.Response response = api.get("/engine-rest/task/no-such-task", "answers-admin", TestUsers.PASSWORD);
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(response.json().get("status").asInt()).isEqualTo(404);
+    assertThat(response.json().get("title").asText()).isEqualTo("Not Found");
+    assertThat(response.json().get("type").asText()).isEqualTo("InvalidRequestException");
+    assertThat(response.json().get("detail").asText()).isEqualTo(response.json().get("message").asText()).contains("no-such-task");
+  }
+
+  @Test
   void aServerErrorNamesALogReferenceNotTheServersInternals() {
-    // the lead's process started by hand, without a lead: its first step cannot read the lead
-    ApiClient.Response response = api.send("POST", "/engine-rest/process-definition/key/LeadLifecycle/start", "answers-admin",
-        TestUsers.PASSWORD, "{}", Map.of());
+    // a decision evaluated with an input of the wrong kind: the FEEL engine fails inside the engine
+    ApiClient.Response response = api.send("POST", "/engine-rest/decision-definition/key/FitPoints/evaluate", "answers-admin",
+        TestUsers.PASSWORD, "{\"variables\": {\"companySize\": {\"value\": \"many\", \"type\": \"String\"}}}", Map.of());
 
     assertThat(response.status()).as(response.raw().body()).isGreaterThanOrEqualTo(500);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     assertThat(response.json().get("message").asText()).contains("under reference")
         .doesNotContain("ENGINE-").doesNotContain("SQL").doesNotContain("org.").doesNotContain("Exception");
   }

@@ -88,13 +88,21 @@ class LeadCaptureSliceTest {
     assertThat(leads.decisions(id)).extracting(DecisionRecord::decisionKey).containsExactly(
         "FitPoints", "IdealCustomerFit", "EngagementPoints", "EngagementScore", "LeadPriority", "MqlDefinition", "LeadRouting", "SlaPolicy");
     DecisionRecord mql = leads.decisions(id).get(5);
-    assertThat(mql.matchedRules()).isEqualTo("MqlDefinition_FitAEngaged");
-    assertThat(mql.outcome()).contains("grade A with engagement 30+");
+    assertThat(mql.matchedRules()).containsExactly("MqlDefinition_FitAEngaged");
+    assertThat(mql.outcome().toString()).contains("grade A with engagement 30+");
     assertThat(mql.decisionVersion()).isPositive();
 
     JsonNode view = api.get("/api/leads/" + id, "website-reader", TestUsers.PASSWORD).json();
     assertThat(view.get("team").asText()).isEqualTo("sales-emea");
     assertThat(view.get("decisions").findValuesAsText("decisionKey")).contains("MqlDefinition");
+    JsonNode fitPoints = view.get("decisions").get(0);
+    assertThat(fitPoints.get("decisionKey").asText()).isEqualTo("FitPoints");
+    assertThat(fitPoints.get("outcome").get("fitPoints").isNumber()).as("a COLLECT SUM is a number: %s", fitPoints).isTrue();
+    assertThat(fitPoints.get("outcome").get("fitPoints").asInt()).isEqualTo(view.get("fitScore").asInt());
+    JsonNode mqlView = view.get("decisions").get(5);
+    assertThat(mqlView.get("matchedRules")).as("a list of rule ids").hasSize(1);
+    assertThat(mqlView.get("outcome").isArray()).as("one object of outputs per matched rule, not a JSON string").isTrue();
+    assertThat(mqlView.get("outcome").get(0).get("mqlOutcome").asText()).isEqualTo("MQL");
     assertThat(view.get("stages").findValuesAsText("stage")).containsExactly("CAPTURED", "MQL", "ROUTED");
     assertThat(view.get("activities").get(0).get("type").asText()).isEqualTo("demo-request");
     assertThat(view.get("slaClocks").get(0).get("explanation").asText()).contains("business hour");

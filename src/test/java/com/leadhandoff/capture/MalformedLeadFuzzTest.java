@@ -67,10 +67,25 @@ class MalformedLeadFuzzTest {
         "partner", "outbound", "import").contains(s)).map(s -> (Object) s), Arbitraries.just((Object) null));
   }
 
-  /** A JSON document with a bad email or a bad source (or both), and junk in the free-text fields. */
+  /** A value a strict reading refuses, for a field that is otherwise fine: a size below 1 or a fraction, an unknown choice. */
+  static Arbitrary<Object[]> badStrictValue() {
+    return Arbitraries.oneOf(
+        Arbitraries.of(0, -1, 1.5, 99.9, "1", true).map(size -> new Object[] {"company.size", size}),
+        junk().filter(s -> !List.of("within-3-months", "within-12-months", "no-plan").contains(s))
+            .map(value -> new Object[] {"buyingTimeframe", value}),
+        junk().filter(s -> !List.of("product-demo", "pricing", "technical-deep-dive").contains(s))
+            .map(value -> new Object[] {"firstMeetingExpectation", value}),
+        Arbitraries.of("dancing", "", "DEMO-REQUEST", "demo_request").map(type -> new Object[] {"activities[0].type", type}),
+        Arbitraries.of("nickname", "sizee", "Email").map(unknown -> new Object[] {"unknown", unknown}));
+  }
+
+  /**
+   * A JSON document with a bad email or a bad source (or both), or else valid but for one value a strict reading refuses;
+   * junk in the free-text fields.
+   */
   static Arbitrary<String> malformedDocument() {
-    return Combinators.combine(badEmail(), badSource(), junk(), junk(), junk(), Arbitraries.integers().between(0, 3))
-        .as((email, source, title, campaign, company, which) -> {
+    return Combinators.combine(badEmail(), badSource(), junk(), junk(), junk(), Arbitraries.integers().between(0, 4), badStrictValue())
+        .as((email, source, title, campaign, company, which, strict) -> {
           ObjectNode doc = JSON.createObjectNode();
           ObjectNode contact = doc.putObject("contact");
           doc.put("source", "webinar");
@@ -83,6 +98,17 @@ class MalformedLeadFuzzTest {
           }
           if (which == 3) {
             doc.putObject("company").put("size", "many"); // a number field with a string
+          }
+          if (which == 4) { // a valid lead but for one strict rule
+            contact.put("email", "strict-" + UUID.randomUUID() + "@acme.example").put("title", "VP Sales");
+            doc.put("source", "webinar").put("campaign", "spring");
+            ObjectNode companyNode = doc.putObject("company").put("name", "Acme").put("country", "DE");
+            switch ((String) strict[0]) {
+              case "company.size" -> companyNode.putPOJO("size", strict[1]);
+              case "activities[0].type" -> doc.putArray("activities").addObject().putPOJO("type", strict[1]);
+              case "unknown" -> doc.put((String) strict[1], "x");
+              default -> doc.putPOJO((String) strict[0], strict[1]);
+            }
           }
           return doc.toString();
         });

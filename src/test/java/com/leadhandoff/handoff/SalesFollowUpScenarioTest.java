@@ -11,6 +11,7 @@ import com.leadhandoff.feedback.ContactRepository;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStage;
 import com.leadhandoff.sla.Sla;
+import com.leadhandoff.sla.SlaClockRecord;
 import com.leadhandoff.sla.SlaRepository;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -165,7 +166,10 @@ class SalesFollowUpScenarioTest extends LeadScenario {
     assertThat(next.getTaskDefinitionKey()).as("another attempt is possible").isEqualTo("Task_LogFirstContact");
     assertThat(next.getDueDate()).as("the same SLA, still running").isEqualTo(due);
     assertThat(slas.clocks(lead.id())).filteredOn(c -> c.sla() == Sla.FIRST_CONTACT).singleElement()
-        .satisfies(clock -> assertThat(clock.metAt()).isNull());
+        .satisfies(clock -> {
+          assertThat(clock.metAt()).isNull();
+          assertThat(clock.state()).as("an attempt neither meets nor stops it").isEqualTo(SlaClockRecord.State.RUNNING);
+        });
     assertThat(stages()).doesNotContain(LeadStage.CONTACTED);
 
     ClockUtil.setCurrentTime(berlin("2026-12-01T11:15"));
@@ -175,7 +179,10 @@ class SalesFollowUpScenarioTest extends LeadScenario {
         .containsExactly("no-answer@" + berlin("2026-12-01T10:30").toInstant() + "=false",
             "reached@" + berlin("2026-12-01T11:15").toInstant() + "=true");
     assertThat(slas.clocks(lead.id())).filteredOn(c -> c.sla() == Sla.FIRST_CONTACT).singleElement()
-        .satisfies(clock -> assertThat(clock.metAt()).isNotNull());
+        .satisfies(clock -> {
+          assertThat(clock.metAt().toInstant()).isEqualTo(berlin("2026-12-01T11:15").toInstant());
+          assertThat(clock.state()).isEqualTo(SlaClockRecord.State.MET_ON_TIME);
+        });
   }
 
   @Test
@@ -190,6 +197,13 @@ class SalesFollowUpScenarioTest extends LeadScenario {
     Task rerouted = openTask();
     assertThat(rerouted.getTaskDefinitionKey()).isEqualTo("Task_LogFirstContact");
     assertThat(rerouted.getAssignee()).isNotEqualTo(firstRep);
+    assertThat(slas.clocks(lead.id())).filteredOn(c -> c.sla() == Sla.FIRST_CONTACT).satisfiesExactly(
+        missed -> {
+          assertThat(missed.state()).isEqualTo(SlaClockRecord.State.BREACHED);
+          assertThat(missed.stopReason()).isEqualTo("breached");
+          assertThat(missed.stoppedAt()).isEqualTo(missed.breachedAt());
+        },
+        next -> assertThat(next.state()).as("the next rep's clock").isEqualTo(SlaClockRecord.State.RUNNING));
   }
 
   private String lifecycleInstanceId() {

@@ -14,7 +14,11 @@ public final class PostgresDatabase {
 
   private PostgresDatabase() {}
 
-  public static void fresh(String database, DynamicPropertyRegistry registry) throws SQLException {
+  /** How to connect to a database. */
+  public record Connect(String url, String user, String password) {}
+
+  /** Drops the database if it exists and creates it empty. */
+  public static Connect create(String database) throws SQLException {
     String server = System.getProperty("it.postgres.url", "jdbc:postgresql://127.0.0.1:5432/");
     String user = System.getProperty("it.postgres.user", "postgres");
     String password = System.getenv().getOrDefault("IT_POSTGRES_PASSWORD", "");
@@ -23,8 +27,14 @@ public final class PostgresDatabase {
       sql.execute("drop database if exists " + database + " with (force)");
       sql.execute("create database " + database);
     }
-    registry.add("spring.datasource.url", () -> server + database);
-    registry.add("spring.datasource.username", () -> user);
-    registry.add("spring.datasource.password", () -> password);
+    return new Connect(server + database, user, password);
+  }
+
+  /** A fresh database for the test's application context. */
+  public static void fresh(String database, DynamicPropertyRegistry registry) throws SQLException {
+    Connect db = create(database);
+    registry.add("spring.datasource.url", db::url);
+    registry.add("spring.datasource.username", db::user);
+    registry.add("spring.datasource.password", db::password);
   }
 }

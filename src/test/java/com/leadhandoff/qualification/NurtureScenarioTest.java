@@ -12,7 +12,10 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStage;
 import com.leadhandoff.lead.StageEvent;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -37,6 +40,16 @@ class NurtureScenarioTest extends LeadScenario {
     Jobs.travelTo(engine, instance.getId(), Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(days))));
   }
 
+  /** Travels to the weekly re-check and runs it; it falls due on the weekday a week later, in the re-check window. */
+  private void reCheckAWeekLater(ProcessInstance instance) {
+    Date due = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).activityId("Timer_NurtureReEvaluation")
+        .singleResult().getDuedate();
+    ZonedDateTime at = due.toInstant().atZone(ZoneId.of("Europe/Berlin"));
+    assertThat(at.toLocalDate()).as("a week later").isEqualTo(ClockUtil.getCurrentTime().toInstant().atZone(at.getZone()).toLocalDate().plusDays(7));
+    assertThat(at.toLocalTime()).as("in the re-check window").isBetween(LocalTime.of(8, 0), LocalTime.of(18, 0));
+    Jobs.travelTo(engine, instance.getId(), due);
+  }
+
   private long stagesOf(Lead lead, LeadStage stage) {
     return leads.stages(lead.id()).stream().map(StageEvent::stage).filter(s -> s == stage).count();
   }
@@ -47,13 +60,13 @@ class NurtureScenarioTest extends LeadScenario {
     ProcessInstance instance = instanceOf(lead);
     assertThat(instance).isWaitingAt("Gateway_NurtureEvents");
 
-    daysLater(instance, 7);
+    reCheckAWeekLater(instance);
     assertThat(instance).as("nothing new: still nurtured").isWaitingAt("Gateway_NurtureEvents");
     assertThat(stagesOf(lead, LeadStage.NURTURING)).as("recorded once, not every week").isEqualTo(1);
 
     int engagementBefore = (Integer) engine.getRuntimeService().getVariable(instance.getId(), "engagementScore");
     leads.addActivity(lead.id(), new Activity("demo-request", OffsetDateTime.now(clock), null, OffsetDateTime.now(clock)));
-    daysLater(instance, 7);
+    reCheckAWeekLater(instance);
     assertThat(instance).isWaitingAt("Task_AcceptLead");
     assertThat(stagesOf(lead, LeadStage.MQL)).isEqualTo(1);
     assertThat((Integer) engine.getRuntimeService().getVariable(instance.getId(), "engagementScore"))

@@ -163,6 +163,19 @@ class WhatIfTest {
     assertThat(renamed.json().get("detail").asText()).contains("no output 'mqlOutcome'");
   }
 
+  @Test
+  void aFeelSyntaxErrorIsA400NamingTheRule() {
+    gradeA("syntax-" + java.util.UUID.randomUUID() + "@acme.example", "webinar", null, "demo-request");
+    String candidate = Candidates.mqlWithGradeAThreshold(45).replace("<text>&gt;= 45</text>", "<text>&gt;= [45..</text>");
+
+    ApiClient.Response response = whatIf("process-owner", "MqlDefinition", candidate, "?lastLeads=5");
+
+    assertProblem(response, 400);
+    assertThat(response.json().get("violations").findValuesAsText("elementId")).containsExactly("MqlDefinition_FitAEngaged");
+    assertThat(response.json().get("detail").asText()).contains("MqlDefinition_FitAEngaged").contains("'>= [45..'")
+        .contains("not valid FEEL");
+  }
+
   private static void assertProblem(ApiClient.Response response, int status) {
     assertThat(response.status()).as(response.raw().body()).isEqualTo(status);
     assertThat(response.header("Content-Type")).startsWith("application/problem+json");

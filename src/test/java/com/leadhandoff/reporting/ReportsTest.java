@@ -63,15 +63,19 @@ class ReportsTest {
       L9   | REJECTION | too-small      |
       """;
 
-  /** SLA clocks (C6 started in April) and their breaches; rep ids are this test's own. */
+  /**
+   * SLA clocks (C6 started in April) and their breaches; rep ids are this test's own. C7 stopped before its due date
+   * (its lead left the step unanswered): neither within the SLA nor late.
+   */
   static final String CLOCKS = """
-      clock | lead | sla           | team           | rep      | started              | due                  | met                  | breach | minutesLate | open
-      C1    | L1   | ACCEPT        | sales-emea     | rpt-anna | 2031-03-03T08:05:00Z | 2031-03-03T10:00:00Z | 2031-03-03T09:00:00Z |        |             |
-      C2    | L2   | ACCEPT        | sales-emea     | rpt-ben  | 2031-03-04T08:05:00Z | 2031-03-04T10:00:00Z | 2031-03-04T12:00:00Z | x      | 120         | false
-      C3    | L3   | ACCEPT        | sales-emea     | rpt-anna | 2031-03-05T08:05:00Z | 2031-03-05T10:00:00Z |                      | x      | 300         | true
-      C4    | L4   | ACCEPT        | sales-americas | rpt-carl | 2031-03-06T14:05:00Z | 2031-03-06T16:00:00Z | 2031-03-06T15:59:00Z |        |             |
-      C5    | L7   | FIRST_CONTACT | sales-emea     | rpt-ben  | 2031-03-31T23:40:00Z | 2099-01-01T10:00:00Z |                      |        |             |
-      C6    | L8   | ACCEPT        | sales-emea     | rpt-anna | 2031-04-01T08:05:00Z | 2031-04-01T10:00:00Z |                      | x      | 60          | true
+      clock | lead | sla           | team           | rep      | started              | due                  | met                  | stopped              | breach | minutesLate | open
+      C1    | L1   | ACCEPT        | sales-emea     | rpt-anna | 2031-03-03T08:05:00Z | 2031-03-03T10:00:00Z | 2031-03-03T09:00:00Z |                      |        |             |
+      C2    | L2   | ACCEPT        | sales-emea     | rpt-ben  | 2031-03-04T08:05:00Z | 2031-03-04T10:00:00Z | 2031-03-04T12:00:00Z |                      | x      | 120         | false
+      C3    | L3   | ACCEPT        | sales-emea     | rpt-anna | 2031-03-05T08:05:00Z | 2031-03-05T10:00:00Z |                      | 2031-03-05T10:00:00Z | x      | 300         | true
+      C4    | L4   | ACCEPT        | sales-americas | rpt-carl | 2031-03-06T14:05:00Z | 2031-03-06T16:00:00Z | 2031-03-06T15:59:00Z |                      |        |             |
+      C5    | L7   | FIRST_CONTACT | sales-emea     | rpt-ben  | 2031-03-31T23:40:00Z | 2099-01-01T10:00:00Z |                      |                      |        |             |
+      C6    | L8   | ACCEPT        | sales-emea     | rpt-anna | 2031-04-01T08:05:00Z | 2031-04-01T10:00:00Z |                      |                      | x      | 60          | true
+      C7    | L5   | ACCEPT        | sales-americas | rpt-carl | 2031-03-09T08:05:00Z | 2031-03-09T10:00:00Z |                      | 2031-03-09T09:00:00Z |        |             |
       """;
 
   static final String MARCH = "from=2031-03-01&to=2031-03-31";
@@ -154,22 +158,23 @@ class ReportsTest {
   @Test
   void slaComplianceByTeamAndRep() {
     assertReport("/api/reports/sla?" + MARCH, """
-        group          | sla           | clocks | withinSla | late | running | breaches | openBreaches | compliancePct
-        sales-americas | ACCEPT        | 1      | 1         | 0    | 0       | 0        | 0            | 100.0
-        sales-emea     | ACCEPT        | 3      | 1         | 2    | 0       | 2        | 1            | 33.3
-        sales-emea     | FIRST_CONTACT | 1      | 0         | 0    | 1       | 0        | 0            |
+        group          | sla           | clocks | withinSla | late | stopped | running | breaches | openBreaches | compliancePct
+        sales-americas | ACCEPT        | 2      | 1         | 0    | 1       | 0       | 0        | 0            | 100.0
+        sales-emea     | ACCEPT        | 3      | 1         | 2    | 0       | 0       | 2        | 1            | 33.3
+        sales-emea     | FIRST_CONTACT | 1      | 0         | 0    | 0       | 1       | 0        | 0            |
         """);
     assertReport("/api/reports/sla?" + MARCH + "&groupBy=rep", """
-        group    | sla           | clocks | withinSla | late | running | breaches | openBreaches | compliancePct
-        rpt-anna | ACCEPT        | 2      | 1         | 1    | 0       | 1        | 1            | 50.0
-        rpt-ben  | ACCEPT        | 1      | 0         | 1    | 0       | 1        | 0            | 0.0
-        rpt-ben  | FIRST_CONTACT | 1      | 0         | 0    | 1       | 0        | 0            |
-        rpt-carl | ACCEPT        | 1      | 1         | 0    | 0       | 0        | 0            | 100.0
+        group    | sla           | clocks | withinSla | late | stopped | running | breaches | openBreaches | compliancePct
+        rpt-anna | ACCEPT        | 2      | 1         | 1    | 0       | 0       | 1        | 1            | 50.0
+        rpt-ben  | ACCEPT        | 1      | 0         | 1    | 0       | 0       | 1        | 0            | 0.0
+        rpt-ben  | FIRST_CONTACT | 1      | 0         | 0    | 0       | 1       | 0        | 0            |
+        rpt-carl | ACCEPT        | 2      | 1         | 0    | 1       | 0       | 0        | 0            | 100.0
         """);
     assertReport("/api/reports/sla?" + MARCH + "&groupBy=source", """
-        group       | sla           | clocks | withinSla | late | running | breaches | openBreaches | compliancePct
-        paid-search | FIRST_CONTACT | 1      | 0         | 0    | 1       | 0        | 0            |
-        webinar     | ACCEPT        | 4      | 2         | 2    | 0       | 2        | 1            | 50.0
+        group       | sla           | clocks | withinSla | late | stopped | running | breaches | openBreaches | compliancePct
+        paid-search | ACCEPT        | 1      | 0         | 0    | 1       | 0       | 0        | 0            |
+        paid-search | FIRST_CONTACT | 1      | 0         | 0    | 0       | 1       | 0        | 0            |
+        webinar     | ACCEPT        | 4      | 2         | 2    | 0       | 0       | 2        | 1            | 50.0
         """);
   }
 
@@ -328,11 +333,12 @@ class ReportsTest {
   private void insertClock(Map<String, String> c) {
     KeyHolder clock = new GeneratedKeyHolder();
     jdbc.sql("""
-        insert into lead_sla_clocks (lead_id, sla, team, assignee, started_at, warn_at, due_at, met_at, explanation)
-        values (:lead, :sla, :team, :rep, :started, :due, :due, :met, 'test')""")
+        insert into lead_sla_clocks (lead_id, sla, team, assignee, started_at, warn_at, due_at, met_at, stopped_at, explanation)
+        values (:lead, :sla, :team, :rep, :started, :due, :due, :met, :stopped, 'test')""")
         .param("lead", id(c.get("lead"))).param("sla", c.get("sla")).param("team", c.get("team")).param("rep", c.get("rep"))
         .param("started", OffsetDateTime.parse(c.get("started"))).param("due", OffsetDateTime.parse(c.get("due")))
-        .param("met", c.get("met").isEmpty() ? null : OffsetDateTime.parse(c.get("met"))).update(clock, "id");
+        .param("met", c.get("met").isEmpty() ? null : OffsetDateTime.parse(c.get("met")))
+        .param("stopped", c.get("stopped").isEmpty() ? null : OffsetDateTime.parse(c.get("stopped"))).update(clock, "id");
     if (!c.get("breach").isEmpty()) {
       OffsetDateTime due = OffsetDateTime.parse(c.get("due"));
       jdbc.sql("""

@@ -52,6 +52,14 @@ class AcceptSlaScenarioTest extends LeadScenario {
     return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
   }
 
+  private LeadStage status(Lead lead) {
+    return leads.find(lead.id()).orElseThrow().progress().status();
+  }
+
+  private static Date at(java.time.OffsetDateTime time) {
+    return time == null ? null : Date.from(time.toInstant());
+  }
+
   private void travelTo(String berlinTime, ProcessInstance instance) {
     Jobs.travelTo(engine, instance.getId(), berlin(berlinTime));
   }
@@ -76,6 +84,11 @@ class AcceptSlaScenarioTest extends LeadScenario {
     assertThat(engine.getTaskService().getTaskComments(task.getId())).singleElement()
         .satisfies(comment -> assertThat(comment.getFullMessage()).startsWith("Reminder: the ACCEPT SLA is due"));
     assertThat(stages(lead)).containsSubsequence(LeadStage.ROUTED, LeadStage.SLA_WARNING);
+    assertThat(status(lead)).as("a warning is an event, not a status").isEqualTo(LeadStage.ROUTED);
+    assertThat(slas.clocks(lead.id())).singleElement().satisfies(clock -> {
+      assertThat(at(clock.warnedAt())).isEqualTo(berlin("2026-12-01T10:46"));
+      assertThat(clock.state()).isEqualTo(SlaClockRecord.State.RUNNING);
+    });
 
     travelTo("2026-12-01T11:01", instance);
     assertThat(slas.breaches(lead.id())).singleElement().satisfies(breach -> {
@@ -90,12 +103,21 @@ class AcceptSlaScenarioTest extends LeadScenario {
     assertThat(rerouted.getAssignee()).as("the next rep, not the one who missed it").isNotEqualTo(firstRep);
     assertThat(rerouted.getDueDate()).as("a new hour for the new rep").isEqualTo(berlin("2026-12-01T12:01"));
     assertThat(routing.ledger(lead.id()).get(1).reason()).contains(firstRep + " (just let the SLA lapse on this lead)");
+    assertThat(slas.clocks(lead.id())).satisfiesExactly(breached -> {
+      assertThat(breached.state()).isEqualTo(SlaClockRecord.State.BREACHED);
+      assertThat(at(breached.breachedAt())).isEqualTo(berlin("2026-12-01T11:01"));
+      assertThat(at(breached.stoppedAt())).as("the breach took the task from the rep").isEqualTo(berlin("2026-12-01T11:01"));
+      assertThat(breached.stopReason()).isEqualTo("breached");
+      assertThat(breached.metAt()).isNull();
+    }, next -> assertThat(next.state()).isEqualTo(SlaClockRecord.State.RUNNING));
+    assertThat(status(lead)).as("a breach is an event, not a status").isEqualTo(LeadStage.ROUTED);
 
     travelTo("2026-12-01T12:02", instance);
     assertThat(slas.breaches(lead.id())).hasSize(2);
     assertThat(instance).isWaitingAt("Task_EscalateToManager");
     assertThat(BpmnAwareTests.task(instance)).hasCandidateGroup("sales-managers");
     assertThat(stages(lead)).containsSubsequence(LeadStage.SLA_BREACHED, LeadStage.SLA_BREACHED, LeadStage.ESCALATED);
+    assertThat(status(lead)).as("an escalation is an event, not a status").isEqualTo(LeadStage.ROUTED);
     assertThat(leads.stages(lead.id())).as("stage timestamps on the engine's clock")
         .filteredOn(stage -> stage.stage() == LeadStage.SLA_WARNING || stage.stage() == LeadStage.SLA_BREACHED)
         .extracting(stage -> Date.from(stage.occurredAt().toInstant()))
@@ -116,6 +138,37 @@ class AcceptSlaScenarioTest extends LeadScenario {
     assertThat(instance).isWaitingAt("CallActivity_SalesFollowUp");
     assertThat(slas.breaches(lead.id())).extracting(SlaBreach::open).containsOnly(false);
     assertThat(stages(lead)).endsWith(LeadStage.ACCEPTED);
+    assertThat(slas.clocks(lead.id())).filteredOn(clock -> clock.sla() == Sla.ACCEPT)
+        .extracting(SlaClockRecord::state).as("each clock ended once: two breached, the manager's rep met it")
+        .containsExactly(SlaClockRecord.State.BREACHED, SlaClockRecord.State.BREACHED, SlaClockRecord.State.MET_ON_TIME);
+  }
+
+  @Test
+  void aRepWhoAnswersAfterTheDueDateMeetsTheSlaLate() {
+    Lead lead = hotLeadCapturedAt("2026-12-01T10:00");
+    ProcessInstance instance = instanceOf(lead);
+    clockAt(berlin("2026-12-01T11:05")); // the breach timer has not run yet: the job executor lags
+    engine.getTaskService().complete(openTask(instance).getId(), Map.of("decision", "accept"));
+    Jobs.runDue(engine, instance.getId()); // completing the task removed its timers; the answer's continuation runs
+    assertThat(slas.clocks(lead.id())).filteredOn(clock -> clock.sla() == Sla.ACCEPT).singleElement().satisfies(clock -> {
+      assertThat(at(clock.metAt())).isEqualTo(berlin("2026-12-01T11:05"));
+      assertThat(clock.state()).isEqualTo(SlaClockRecord.State.MET_LATE);
+      assertThat(clock.stoppedAt()).isNull();
+    });
+  }
+
+  @Test
+  void aLeadWhoseProcessIsCancelledStopsItsClockWithTheReasonAndItStaysStopped() {
+    Lead lead = hotLeadCapturedAt("2026-12-01T10:00");
+    ProcessInstance instance = instanceOf(lead);
+    clockAt(berlin("2026-12-01T10:20"));
+    engine.getRuntimeService().deleteProcessInstance(instance.getId(), "duplicate of another lead");
+    assertThat(slas.clocks(lead.id())).singleElement().satisfies(clock -> {
+      assertThat(at(clock.stoppedAt())).isEqualTo(berlin("2026-12-01T10:20"));
+      assertThat(clock.stopReason()).isEqualTo("left the step: duplicate of another lead");
+      assertThat(clock.state()).isEqualTo(SlaClockRecord.State.STOPPED);
+    });
+    assertThat(slas.runningClocks("sales-emea")).extracting(SlaClockRecord::leadId).doesNotContain(lead.id());
   }
 
   @Test

@@ -1,0 +1,50 @@
+package com.leadhandoff.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A request body's Content-Type names one media type ({@code application/json}, not {@code *}{@code /*} or junk): anything
+ * else is refused with 415 before a handler tries to read the body by it (Spring MVC would fail with a server error).
+ */
+public class ConcreteContentType extends OncePerRequestFilter {
+
+  private final ObjectMapper json;
+
+  ConcreteContentType(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String contentType = request.getContentType();
+    boolean body = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    if (!body || contentType == null || concrete(contentType)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "The Content-Type must name the body's media type, such as application/json."));
+  }
+
+  private static boolean concrete(String contentType) {
+    try {
+      MediaType type = MediaType.parseMediaType(contentType);
+      return !type.isWildcardType() && !type.isWildcardSubtype();
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
+  }
+}
