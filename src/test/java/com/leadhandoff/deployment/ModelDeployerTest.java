@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.leadhandoff.LeadHandoffTest;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +30,19 @@ class ModelDeployerTest {
   @Autowired ModelProperties properties;
   @Autowired RepositoryService repository;
   @TempDir Path models;
+  private Set<String> deploymentsBefore;
+
+  @BeforeEach
+  void rememberDeployments() {
+    deploymentsBefore = repository.createDeploymentQuery().list().stream().map(Deployment::getId).collect(Collectors.toSet());
+  }
+
+  /** The test's models leave with it: other tests of the shared application see only the product's. */
+  @AfterEach
+  void removeTheTestsDeployments() {
+    repository.createDeploymentQuery().list().stream().map(Deployment::getId).filter(id -> !deploymentsBefore.contains(id))
+        .forEach(id -> repository.deleteDeployment(id, true));
+  }
 
   private List<String> folder() {
     return List.of(models.toUri().toString());
