@@ -19,7 +19,9 @@ import org.springframework.test.context.TestPropertySource;
  * whose holder is alive (its lease not run out) is left to it. The worker is driven by the test, chunk by chunk.
  */
 @LeadHandoffTest
-@TestPropertySource(properties = {"lead-handoff.imports.worker-enabled=false", "lead-handoff.imports.chunk-size=10"})
+// a context of its own: its engine gets a name of its own, so the shared context's webapps keep finding theirs
+@TestPropertySource(properties = {"lead-handoff.imports.worker-enabled=false", "lead-handoff.imports.chunk-size=10",
+    "camunda.bpm.generate-unique-process-engine-name=true"})
 class ImportResumeTest {
 
   @Autowired LeadImportService imports;
