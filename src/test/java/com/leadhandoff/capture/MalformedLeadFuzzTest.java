@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.Fuzz;
 import com.leadhandoff.LeadHandoffTest;
 import com.leadhandoff.integrations.IntegrationKeys;
 import com.leadhandoff.lead.LeadRepository;
@@ -148,7 +149,7 @@ class MalformedLeadFuzzTest {
     HttpClient http = HttpClient.newHttpClient();
     String auth = "Bearer " + captureKey();
     List<byte[]> files = new ArrayList<>();
-    malformedCsv().sampleStream().limit(1_000).forEach(files::add);
+    Fuzz.sample(malformedCsv(), 1_000).forEach(files::add);
     files.add(new byte[] {'e', 'm', 'a', 'i', 'l', ',', 's', 'o', 'u', 'r', 'c', 'e', '\n', (byte) 0xFF, (byte) 0xFE, ',', 'i', '\n'});
     files.add("email,source\n".getBytes(StandardCharsets.UTF_8)); // a header and no rows
 
@@ -170,8 +171,8 @@ class MalformedLeadFuzzTest {
     String auth = "Bearer " + captureKey();
 
     List<byte[]> bodies = new ArrayList<>();
-    malformedDocument().sampleStream().limit(CASES * 3L / 5).forEach(doc -> bodies.add(doc.getBytes(StandardCharsets.UTF_8)));
-    brokenBytes().sampleStream().limit(CASES * 2L / 5).forEach(bodies::add);
+    Fuzz.sample(malformedDocument(), CASES * 3L / 5).forEach(doc -> bodies.add(doc.getBytes(StandardCharsets.UTF_8)));
+    Fuzz.sample(brokenBytes(), CASES * 2L / 5).forEach(bodies::add);
 
     Map<Integer, Integer> statuses = new TreeMap<>();
     for (byte[] body : bodies) {
