@@ -4,19 +4,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadhandoff.api.InvalidRequestException;
-import java.lang.management.ManagementFactory;
+import com.leadhandoff.operations.PollingWorker;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * done: a chunk done again skips the rows already done, and no row is captured twice.
  */
 @Component
-public class ImportWorker implements SmartLifecycle {
+public class ImportWorker extends PollingWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(ImportWorker.class);
   private static final TypeReference<Map<String, String>> CELLS = new TypeReference<>() {};
@@ -39,12 +35,10 @@ public class ImportWorker implements SmartLifecycle {
   private final TransactionTemplate transaction;
   private final ObjectMapper json;
   private final Clock clock;
-  private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-  private ScheduledExecutorService poller;
-  private volatile boolean running;
 
   public ImportWorker(ImportRepository imports, LeadCaptureService capture, ImportProperties properties, TransactionTemplate transaction,
       ObjectMapper json, Clock clock) {
+    super("lead-import");
     this.imports = imports;
     this.capture = capture;
     this.properties = properties;
@@ -55,26 +49,22 @@ public class ImportWorker implements SmartLifecycle {
 
   /** Starts once the node is ready (models deployed): a node still starting captures nothing. */
   @EventListener(ApplicationReadyEvent.class)
-  public synchronized void ready() {
-    if (!properties.workerEnabled() || poller != null) {
-      return;
+  public void ready() {
+    if (properties.workerEnabled() && startRounds(properties.pollInterval())) {
+      LOG.info("Import worker {} looks for chunks every {}", node, properties.pollInterval());
     }
-    poller = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "lead-import"));
-    poller.scheduleWithFixedDelay(this::drain, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-    LOG.info("Import worker {} looks for chunks every {}", node, properties.pollInterval());
   }
 
   /** An import was stored on this node: start on it now rather than at the next poll. */
-  synchronized void wake() {
-    if (poller != null && running) {
-      poller.execute(this::drain);
-    }
+  void wake() {
+    roundNow();
   }
 
   /** Works through the due chunks until none is left (or the node stops). */
-  private void drain() {
+  @Override
+  protected void round() {
     try {
-      while (running && runOneChunk()) {
+      while (isRunning() && runOneChunk()) {
         // the next chunk at once
       }
     } catch (RuntimeException e) {
@@ -92,7 +82,7 @@ public class ImportWorker implements SmartLifecycle {
       return false;
     }
     for (ImportRepository.PendingRow row : imports.pending(chunk)) {
-      if (!running) {
+      if (!isRunning()) {
         imports.release(chunk, node);
         return false;
       }
@@ -134,29 +124,5 @@ public class ImportWorker implements SmartLifecycle {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Import row " + row.row() + " was stored unreadable", e);
     }
-  }
-
-  @Override
-  public void start() {
-    running = true;
-  }
-
-  /** Stops after the row under way; that chunk is given back for another node (or this one after a restart). */
-  @Override
-  public void stop() {
-    running = false;
-    if (poller != null) {
-      poller.shutdown();
-      try {
-        poller.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
   }
 }

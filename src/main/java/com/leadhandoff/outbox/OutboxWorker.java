@@ -1,7 +1,7 @@
 package com.leadhandoff.outbox;
 
+import com.leadhandoff.operations.PollingWorker;
 import java.time.Clock;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -18,7 +17,6 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * receiver may so get a message twice, with the same id, and drops the repeat.
  */
 @Component
-public class OutboxWorker implements SmartLifecycle {
+public class OutboxWorker extends PollingWorker {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
 
@@ -40,16 +38,14 @@ public class OutboxWorker implements SmartLifecycle {
   private final OutboxMetrics metrics;
   private final TransactionTemplate transaction;
   private final Map<String, Channel> channels;
-  private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-  private ScheduledExecutorService poller;
   private ExecutorService deliveries;
-  private volatile boolean running;
 
   /** The engine's clock (operations.EngineClock). */
   private final Clock time;
 
   public OutboxWorker(Outbox outbox, OutboxProperties properties, OutboxMetrics metrics, TransactionTemplate transaction,
       List<Channel> channels, Clock time) {
+    super("outbox-worker");
     this.time = time;
     this.outbox = outbox;
     this.properties = properties;
@@ -60,19 +56,19 @@ public class OutboxWorker implements SmartLifecycle {
 
   /** Starts once the node is ready (models deployed), so that nothing is delivered by a node still starting. */
   @EventListener(ApplicationReadyEvent.class)
-  public void ready() {
-    if (!properties.workerEnabled() || poller != null) {
+  public synchronized void ready() {
+    if (!properties.workerEnabled() || deliveries != null) {
       return;
     }
     deliveries = Executors.newFixedThreadPool(properties.threads(), runnable -> new Thread(runnable, "outbox-delivery"));
-    poller = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "outbox-worker"));
-    poller.scheduleWithFixedDelay(this::pollSafely, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    startRounds(properties.pollInterval());
     log.info("Outbox worker {} delivers every {} through {}", node, properties.pollInterval(), channels.keySet());
   }
 
-  private void pollSafely() {
+  @Override
+  protected void round() {
     try {
-      while (running && deliverDue() == properties.batchSize()) {
+      while (isRunning() && deliverDue() == properties.batchSize()) {
         // a full batch: more may be due at once (a wave of SLA breaches), so the next round starts now
       }
     } catch (RuntimeException e) {
@@ -160,17 +156,11 @@ public class OutboxWorker implements SmartLifecycle {
     return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(full - half + 1));
   }
 
-  @Override
-  public void start() {
-    running = true;
-  }
-
   /** Stops taking messages; deliveries under way finish (or their lease runs out for another node). */
   @Override
   public void stop() {
-    running = false;
-    if (poller != null) {
-      poller.shutdown();
+    super.stop();
+    if (deliveries != null) {
       deliveries.shutdown();
       try {
         deliveries.awaitTermination(10, TimeUnit.SECONDS);
@@ -178,10 +168,5 @@ public class OutboxWorker implements SmartLifecycle {
         Thread.currentThread().interrupt();
       }
     }
-  }
-
-  @Override
-  public boolean isRunning() {
-    return running;
   }
 }
