@@ -1,20 +1,23 @@
 package com.leadhandoff.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadhandoff.modelguard.ModelGuardPlugin;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -119,6 +122,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     return ResponseEntity.badRequest().body(validationProblem(List.of(new FieldError(e.getParameterName(), "is required"))));
+  }
+
+  /** Writes a problem straight to the response: for filters, which answer before any handler could. */
+  public static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem) throws IOException {
+    response.setStatus(problem.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
   }
 
   static ProblemDetail validationProblem(List<FieldError> errors) {

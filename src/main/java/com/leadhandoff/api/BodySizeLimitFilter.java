@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -34,9 +33,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     long limit = limitFor(request);
     if (request.getContentLengthLong() > limit) {
-      response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      json.writeValue(response.getOutputStream(), tooLarge(limit));
+      ApiProblems.write(response, json, tooLarge(limit));
       return;
     }
     Duration timeout = isImport(request) ? properties.importReadTimeout() : properties.bodyReadTimeout();

@@ -37,9 +37,7 @@ public class ConcreteContentType extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    ApiProblems.write(response, json, ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         "The Content-Type must name the body's media type, such as application/json."));
   }
 

@@ -1,11 +1,11 @@
 package com.leadhandoff.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadhandoff.api.ApiProblems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +20,7 @@ class Problems {
   }
 
   void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
+    ApiProblems.write(response, json, ProblemDetail.forStatusAndDetail(status, detail));
   }
 
   static long seconds(Duration wait) {
