@@ -41,8 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to it. An Idempotency-Key makes a retried request answer what the first one did.
  *
  * <p>Both rules hold under concurrency through primary keys (open_leads, idempotency_keys): the losing
- * transaction fails with a duplicate key and is run once more, when it sees the winner's result. The same
- * retry covers the engine's optimistic locking, when two submissions engage the same waiting process.
+ * transaction fails with a duplicate key and is run once more, when it sees the winner's result. Engagements of
+ * one lead queue on its row lock; the same retry covers the engine's optimistic locking, when the job executor
+ * moves the lead's process at the same moment.
  */
 @Service
 public class LeadCaptureService {
@@ -163,6 +164,7 @@ public class LeadCaptureService {
 
   /** The same person submitted again while their lead is open: engagement on that lead, not a second lead. */
   private CaptureResult engage(UUID openLead, LeadSubmission submission) {
+    leads.lockForEngagement(openLead);
     leads.addActivity(openLead, new Activity("form-submission", OffsetDateTime.now(clock),
         trim("submitted again via " + submission.source() + (submission.campaign() == null ? "" : ", campaign " + submission.campaign())),
         OffsetDateTime.now(clock)));
@@ -188,6 +190,7 @@ public class LeadCaptureService {
       throw new InvalidRequestException(errors);
     }
     return retryingConflicts(() -> {
+      leads.lockForEngagement(leadId);
       Lead lead = leads.find(leadId).orElseThrow(() -> new LeadNotFoundException(leadId));
       if (lead.progress().status().isClosed()) {
         throw new LeadClosedException(lead);

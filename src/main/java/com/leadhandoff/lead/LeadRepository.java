@@ -131,6 +131,14 @@ public class LeadRepository {
         .param("email", email).query(UUID.class).optional();
   }
 
+  /**
+   * Locks the lead's row until the transaction ends, so that engagements of one lead queue here instead of racing
+   * for its process in the engine, where all but one would fail on optimistic locking.
+   */
+  public void lockForEngagement(UUID id) {
+    jdbc.sql("select id from leads where id = :id for update").param("id", id).query(UUID.class).optional();
+  }
+
   public Optional<Lead> find(UUID id) {
     return jdbc.sql("select * from leads where id = :id").param("id", id).query(LeadRepository::map).optional();
   }
