@@ -69,7 +69,7 @@ class ArchitectureTest {
 
   /** The classes that use engine or webapp internals (README, "Engine and webapp internals"): this list and no other. */
   static final Set<String> USE_INTERNALS = Set.of("feedback.TaskAnswers", "handoff.RepAssignment", "handoff.Reassignments", "security.ObjectVariables",
-      "modelguard.ExpressionPolicy", "modelguard.FeelOnly", "modelguard.ModelGuardPlugin", "operations.ConflictRetryPlugin", "operations.EngineClock", "operations.EngineIndexes",
+      "modelguard.ExpressionPolicy", "modelguard.FeelOnly", "modelguard.ModelGuardPlugin", "operations.ConflictRetryPlugin", "operations.EngineClock", "operations.EngineIndexes", "operations.WaitsHistoryLevel",
       "qualification.DecisionAuditPlugin", "qualification.ParsedOnceFeelEngine", "qualification.WhatIfService",
       "reporting.SlaBreachesCockpitPlugin", "security.IdentityBootstrap", "security.PasswordHashing", "security.SecurityConfig",
       "security.SpringSecurityUser", "security.TaskWorkerAuthorizations");

@@ -158,7 +158,7 @@ public class LeadCaptureService {
     journal.reached(lead.id(), LeadStage.CAPTURED, caller,
         "source " + lead.attribution().source() + (lead.previousLeadId() == null ? "" : ", returning contact of lead " + lead.previousLeadId())
             + (account == null ? "" : ", account matched by " + account.method() + " " + account.matchedOn()));
-    runtime.startProcessInstanceByKey(Processes.LEAD_LIFECYCLE, lead.id().toString(), LeadFacts.of(lead));
+    runtime.startProcessInstanceByKey(Processes.LEAD_LIFECYCLE, lead.id().toString(), LeadFacts.start(lead));
     return new CaptureResult(leads.find(lead.id()).orElseThrow(), true, false);
   }
 

@@ -109,12 +109,21 @@ public class TaskFacts {
     });
     // what the task card shows: its workers may read the task's variables, not the lead's process instance's
     for (Map<String, String> card : IdentityBootstrap.CARD_VARIABLES) {
-      Object value = task.getVariable(card.get("name"));
+      Object value = cardValue(lead, card.get("name"));
       if (value != null) {
         values.put(card.get("name"), value);
       }
     }
     task.setVariablesLocal(values);
+  }
+
+  private static Object cardValue(Lead lead, String name) {
+    return switch (name) {
+      case "companyName" -> lead.company().companyName();
+      case "email" -> lead.contact().email();
+      case "priority" -> lead.progress().priority();
+      default -> throw new IllegalStateException("The task card's variable " + name + " has no fact of the lead");
+    };
   }
 
   private static String headline(Lead lead) {

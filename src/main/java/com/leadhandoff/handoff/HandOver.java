@@ -73,7 +73,7 @@ public class HandOver {
     access.checkManages(user, team);
     return byLead(rep).entrySet().stream().map(entry -> {
       Task task = entry.getValue().get(0);
-      Object company = runtime.getVariable(task.getProcessInstanceId(), "companyName");
+      Object company = tasks.getVariableLocal(task.getId(), "companyName");
       return new OpenLead(entry.getKey(), company == null ? null : company.toString(), task.getName(), task.getDueDate());
     }).toList();
   }

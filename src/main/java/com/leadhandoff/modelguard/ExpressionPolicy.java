@@ -49,7 +49,7 @@ final class ExpressionPolicy {
 
   /** The product beans the processes call (Spring bean names). */
   static final Set<String> PRODUCT_BEANS = Set.of("leadJournal", "slaClock", "taskAnswers", "taskFacts", "repAssignment",
-      "engagementFacts", "salesQualification", "nurtureRecheck");
+      "engagementFacts", "salesQualification", "nurtureRecheck", "leadFacts");
 
   /** Read-only properties of the engine's objects an expression may read (the shipped models read only the business key). */
   private static final Map<String, Set<String>> ENGINE_PROPERTIES = Map.of(

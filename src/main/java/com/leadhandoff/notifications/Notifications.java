@@ -107,7 +107,7 @@ public class Notifications {
     values.put("rep", text(task.getAssignee()));
     values.put("dueAt", task.getDueDate() == null ? "-" : when(task.getDueDate().toInstant(), values.get("team")));
     values.put("dueExplained", text(task.getVariable("acceptDueExplained")));
-    values.put("reason", reason(task));
+    values.put("reason", reason(task, values.get("mqlReason")));
     send(kind, leadId, values, recipients, null);
   }
 
@@ -196,14 +196,14 @@ public class Notifications {
     return values;
   }
 
-  private String reason(DelegateTask task) {
+  private String reason(DelegateTask task, String mqlReason) {
     Object rejection = task.getVariable("rejectionReasonLabel") != null ? task.getVariable("rejectionReasonLabel")
         : task.getVariable("rejectionReason");
     if (rejection != null) {
       Object comment = task.getVariable("rejectionComment");
       return "rejected by " + text(task.getVariable("rejectedBy")) + ": " + rejection + (comment == null ? "" : " (" + comment + ")");
     }
-    return text(task.getVariable("mqlReason"));
+    return mqlReason;
   }
 
   private List<String> candidateGroups(DelegateTask task) {

@@ -1,13 +1,40 @@
 package com.leadhandoff.qualification;
 
 import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadRepository;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.stereotype.Component;
 
-/** A lead's facts under the input names the decision tables use; the process starts with these. */
-public final class LeadFacts {
+/**
+ * A lead's facts under the input names the decision tables use, read from the lead's row when a decision needs them.
+ *
+ * <p>The lead's process carries only what its gateways, tasks and timers need (the lead id, routing, SLA and the
+ * reps' answers): the facts and what qualification decided are the lead's row, so the process reads them as
+ * transient variables, which live until the process next waits and are never stored, and forgets the decided ones
+ * before it waits. A nurtured lead thus holds two variables instead of twenty.
+ */
+@Component("leadFacts")
+public class LeadFacts {
 
-  private LeadFacts() {}
+  /** What qualification decides; the journal writes them to the lead's row, so the process need not keep them. */
+  private static final List<String> DECIDED = List.of("fitGrade", "fitScore", "engagementScore", "priority", "mqlOutcome",
+      "mqlReason", "newEngagementSinceRejection");
+
+  /** The facts {@link #of} gives besides the lead id. */
+  private static final List<String> FACTS = List.of("email", "title", "companyName", "companySize", "companyDomain", "industry",
+      "country", "source", "campaign", "buyingTimeframe", "firstMeetingExpectation", "accountStatus", "accountOwner");
+
+  private final LeadRepository leads;
+
+  public LeadFacts(LeadRepository leads) {
+    this.leads = leads;
+  }
 
   public static Map<String, Object> of(Lead lead) {
     Map<String, Object> facts = new HashMap<>();
@@ -38,5 +65,59 @@ public final class LeadFacts {
     facts.put("priority", lead.progress().priority());
     facts.put("queue", lead.progress().queue());
     return facts;
+  }
+
+  /** The variables a lead's process starts with: its id; everything else is read from its row when needed. */
+  public static Map<String, Object> start(Lead lead) {
+    return Map.of("leadId", lead.id().toString());
+  }
+
+  /** Before qualification (and routing): the lead's facts as they are now, for the decisions of this step. */
+  public void read(DelegateExecution execution) {
+    set(execution, of(lead(execution)));
+  }
+
+  /**
+   * Before routing a lead qualified earlier (after a joint review, a re-route): the facts and what qualification
+   * decided, as the lead's row holds it (the routing and SLA decisions ask its priority).
+   */
+  public void readDecided(DelegateExecution execution) {
+    Lead lead = lead(execution);
+    Map<String, Object> facts = of(lead);
+    facts.put("fitGrade", lead.progress().fitGrade());
+    facts.put("fitScore", lead.progress().fitScore());
+    facts.put("engagementScore", lead.progress().engagementScore());
+    facts.put("priority", lead.progress().priority());
+    facts.put("mqlOutcome", lead.progress().mqlOutcome());
+    facts.put("mqlReason", lead.progress().mqlReason());
+    // in the transaction that qualified the lead the process holds them already
+    facts.keySet().removeIf(name -> DECIDED.contains(name) && execution.hasVariable(name));
+    set(execution, facts);
+  }
+
+  /** Before the lead waits: what qualification decided is on the lead's row; the process keeps none of it. */
+  public void forget(DelegateExecution execution) {
+    execution.removeVariables(DECIDED);
+    execution.removeVariables(FACTS);
+  }
+
+  private Lead lead(DelegateExecution execution) {
+    UUID id = UUID.fromString(execution.getProcessBusinessKey());
+    return leads.find(id).orElseThrow(() -> new IllegalStateException("No lead " + id));
+  }
+
+  /**
+   * Sets each fact as a transient variable; a fact an instance started by an earlier version holds as a stored
+   * variable is updated as stored (a variable cannot change between the two within a transaction) until
+   * {@link #forget} removes it.
+   */
+  private static void set(DelegateExecution execution, Map<String, Object> facts) {
+    facts.forEach((name, value) -> {
+      if (name.equals("leadId")) {
+        return;
+      }
+      TypedValue held = execution.getVariableTyped(name);
+      execution.setVariable(name, Variables.untypedValue(value, held == null || held.isTransient()));
+    });
   }
 }

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A fresh database on the local PostgreSQL for one benchmark run (BENCH_POSTGRES_URL, default
@@ -74,6 +76,11 @@ final class BenchDatabase {
 
   /** Rows in all tables of the database's public schema (engine and app), counted exactly. */
   static long rows(String database) throws SQLException {
+    return rowsByTable(database).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Every table's row count, by table name. */
+  static Map<String, Long> rowsByTable(String database) throws SQLException {
     List<String> tables = new ArrayList<>();
     try (Connection c = connect(database); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select tablename from pg_tables where schemaname = 'public'")) {
@@ -81,9 +88,9 @@ final class BenchDatabase {
         tables.add(rs.getString(1));
       }
     }
-    long rows = 0;
+    Map<String, Long> rows = new TreeMap<>();
     for (String table : tables) {
-      rows += count(database, "select count(*) from \"" + table + "\"");
+      rows.put(table, count(database, "select count(*) from \"" + table + "\""));
     }
     return rows;
   }

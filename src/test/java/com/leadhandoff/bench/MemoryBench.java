@@ -6,6 +6,8 @@ import com.leadhandoff.capture.LeadSubmission;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Scenario 5 (bench/README.md): what a lead waiting in the process costs: heap after a full GC and database size,
  * per lead, after N leads captured through the capture service (the API's path without HTTP) wait at their accept
- * task with SLA timers; baseline of the same run: N bare-engine instances of start -> user task.
+ * task with SLA timers, and after N nurtured leads wait for their weekly re-check; baseline of the same run: N bare-engine instances of start -> user task.
  * Usage: bench/run memory [leads]
  */
 public final class MemoryBench {
@@ -37,34 +39,72 @@ public final class MemoryBench {
       engine.getRepositoryService().createDeployment().name("bench-minimal").addModelInstance("minimal.bpmn",
           Bpmn.createExecutableProcess("BenchMinimal").camundaHistoryTimeToLive(1).startEvent().userTask("Task_Wait")
               .camundaCandidateGroups("sales-emea").endEvent().done()).deploy();
-      IntConsumer lead = n -> capture.capture(new LeadSubmission(new LeadSubmission.Contact("memory-" + n + "@northwind.example", null, null,
-          "VP Sales", null), new LeadSubmission.Company("Northwind", 800, "software", "DE", null), "webinar", "bench", null, null, false,
-          null, null, List.of(new LeadSubmission.Activity("demo-request", null, null))), "bench");
+      IntConsumer accepting = n -> capture.capture(submission("memory-" + n + "@northwind.example",
+          List.of(new LeadSubmission.Activity("demo-request", null, null))), "bench");
+      IntConsumer nurtured = n -> capture.capture(submission("nurtured-" + n + "@northwind.example", List.of()), "bench");
       IntConsumer bare = n -> engine.getRuntimeService().startProcessInstanceByKey("BenchMinimal", "bench-" + n);
-      run(lead, 1_000_000, 200);
+      run(accepting, 1_000_000, 200);
+      run(nurtured, 1_000_000, 200);
       run(bare, 1_000_000, 200); // warm-up: classes, caches, pools
+      check(engine, "Task_AcceptLead", "memory-1000000@northwind.example");
+      check(engine, "Gateway_NurtureEvents", "nurtured-1000000@northwind.example");
 
-      long[] leadCost = measure(lead, leads, jdbc, database);
-      long[] bareCost = measure(bare, leads, jdbc, database);
+      Cost accept = measure("lead waiting at its accept task (SLA timers, audit)", accepting, leads, database, jdbc);
+      Cost nurture = measure("nurtured lead (weekly re-check, expiry timer)", nurtured, leads, database, jdbc);
+      Cost bareCost = measure("bare engine: start -> user task", bare, leads, database, jdbc);
       // the heap is that of the whole node after a full GC: the engine keeps no instance in memory between commands,
       // so its growth is noise around zero (it may be negative); the database holds the instances
-      BenchTiming.print(List.of(leads + " waiting instances", "heap growth MiB", "heap KiB per instance", "database MiB",
-          "database KiB per instance"), List.of(
-          new String[] {"lead (lifecycle at the accept task, SLA timers, audit)", mib(leadCost[0]), kib(leadCost[0], leads), mib(leadCost[1]),
-              kib(leadCost[1], leads)},
-          new String[] {"bare engine: start -> user task", mib(bareCost[0]), kib(bareCost[0], leads), mib(bareCost[1]), kib(bareCost[1], leads)}));
-      System.out.printf("a lead takes %.1fx the database space of a bare instance%n", (double) leadCost[1] / bareCost[1]);
-      System.out.printf("BENCH memory.lead_heap_kib %s%nBENCH memory.lead_db_kib %s%nBENCH memory.bare_heap_kib %s%nBENCH memory.bare_db_kib %s%n",
-          kib(leadCost[0], leads), kib(leadCost[1], leads), kib(bareCost[0], leads), kib(bareCost[1], leads));
+      BenchTiming.print(List.of(leads + " waiting instances", "heap KiB per instance", "database MiB", "database KiB per instance",
+          "rows per instance", "x bare"), List.of(accept.row(leads, bareCost), nurture.row(leads, bareCost), bareCost.row(leads, bareCost)));
+      for (Cost cost : List.of(accept, nurture, bareCost)) {
+        System.out.println(cost.name + ": rows per instance by table " + cost.rowsPerInstance(leads));
+      }
+      System.out.printf("BENCH memory.lead_heap_kib %s%nBENCH memory.lead_db_kib %s%nBENCH memory.nurtured_db_kib %s%n"
+              + "BENCH memory.bare_heap_kib %s%nBENCH memory.bare_db_kib %s%nBENCH memory.lead_db_ratio %.2f%nBENCH memory.nurtured_db_ratio %.2f%n",
+          kib(accept.heap, leads), kib(accept.database, leads), kib(nurture.database, leads), kib(bareCost.heap, leads),
+          kib(bareCost.database, leads), (double) accept.database / bareCost.database, (double) nurture.database / bareCost.database);
     }
   }
 
-  /** Heap and database growth, in bytes, over n runs of the work. */
-  private static long[] measure(IntConsumer work, int n, JdbcClient jdbc, String database) throws Exception {
+  private static LeadSubmission submission(String email, List<LeadSubmission.Activity> activities) {
+    return new LeadSubmission(new LeadSubmission.Contact(email, null, null, "VP Sales", null),
+        new LeadSubmission.Company("Northwind", 800, "software", "DE", null), "webinar", "bench", null, null, false, null, null, activities);
+  }
+
+  /** The bench measures what it says: the warm-up's lead waits where this kind of lead should. */
+  private static void check(ProcessEngine engine, String activity, String email) {
+    long waiting = engine.getRuntimeService().createProcessInstanceQuery().activityIdIn(activity).count();
+    if (waiting == 0) {
+      throw new IllegalStateException("no lead waits at " + activity + " (the warm-up's " + email + " should)");
+    }
+  }
+
+  private record Cost(String name, long heap, long database, Map<String, Long> rows) {
+
+    String[] row(int count, Cost bare) {
+      long total = rows.values().stream().mapToLong(Long::longValue).sum();
+      return new String[] {name, kib(heap, count), mib(database), kib(database, count), String.format("%.1f", (double) total / count),
+          String.format("%.2f", (double) database / bare.database)};
+    }
+
+    String rowsPerInstance(int count) {
+      StringBuilder text = new StringBuilder();
+      rows.entrySet().stream().filter(e -> e.getValue() != 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(e -> text.append(text.isEmpty() ? "" : ", ").append(e.getKey()).append(' ')
+              .append(String.format("%.1f", (double) e.getValue() / count)));
+      return text.toString();
+    }
+  }
+
+  /** Heap, database and row growth over n runs of the work. */
+  private static Cost measure(String name, IntConsumer work, int n, String database, JdbcClient jdbc) throws Exception {
     long heap = usedHeapAfterGc();
     long size = databaseSize(jdbc, database);
+    Map<String, Long> rows = BenchDatabase.rowsByTable(database);
     run(work, 0, n);
-    return new long[] {usedHeapAfterGc() - heap, databaseSize(jdbc, database) - size};
+    Map<String, Long> grown = new TreeMap<>();
+    BenchDatabase.rowsByTable(database).forEach((table, count) -> grown.put(table, count - rows.getOrDefault(table, 0L)));
+    return new Cost(name, usedHeapAfterGc() - heap, databaseSize(jdbc, database) - size, grown);
   }
 
   private static long databaseSize(JdbcClient jdbc, String database) {

@@ -5,6 +5,7 @@ import com.leadhandoff.capture.LeadCaptureService;
 import com.leadhandoff.capture.LeadSubmission;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.management.Metrics;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -62,13 +64,14 @@ public final class SlaDrainBench {
     double[] two = drain(setup, "lead_handoff_drain_two", 2, leads, cpusPerNode, logs);
     String budget = cpusPerNode > 0 ? String.format("%.2f CPU per node", cpusPerNode) : "nodes share all CPUs";
     BenchTiming.print(List.of("SLA drain (" + leads + " leads, " + budget + ")", "warning wave s", "breach wave s", "breaches/s",
-        "duplicates", "missed", "machine CPU busy", "nodes' CPU ms per breach", "PostgreSQL's CPU ms per breach"),
+        "duplicates", "missed", "machine CPU busy", "nodes' CPU ms per breach", "PostgreSQL's CPU ms per breach",
+        "rejected executions per job", "failed acquisitions per job", "acquisitions per job", "jobs"),
         List.of(row("one node", one), row("two nodes", two)));
     double speedUp = one[1] / two[1];
     System.out.printf("two nodes drain the breaches %.2fx as fast as one node (goal 1.6x)%n", speedUp);
     System.out.printf("BENCH sla_drain.cpus_per_node %.2f%n", cpusPerNode);
     String[] names = {"warning_wave_s", "breach_wave_s", "breaches_per_s", "duplicates", "missed", "cpu_busy", "node_cpu_ms_per_breach",
-        "postgres_cpu_ms_per_breach"};
+        "postgres_cpu_ms_per_breach", "rejected_per_job", "acquired_failure_per_job", "acquisitions_per_job", "jobs"};
     for (int i = 0; i < names.length; i++) {
       System.out.printf("BENCH sla_drain.one_node.%s %.2f%nBENCH sla_drain.two_nodes.%s %.2f%n", names[i], one[i], names[i], two[i]);
     }
@@ -84,7 +87,9 @@ public final class SlaDrainBench {
    * two timers never fall due together. Answers: seconds of the warning wave, seconds of the breach wave (after a
    * tenth of the breaches that warm the nodes up), its breaches/s, duplicates and missed breaches (all of them), and
    * for the measured breach wave the machine's CPU busy share and the CPU milliseconds per breach of the nodes and of
-   * PostgreSQL (where the time goes).
+   * PostgreSQL (where the time goes); and Camunda's job metrics per executed job over the whole run: executions the
+   * node's full executor rejected (the job stays locked by that node meanwhile), acquisitions that lost a job to
+   * another node, and acquisition rounds.
    */
   private static double[] drain(String setup, String database, int nodes, int leads, double cpusPerNode, Path logs) throws Exception {
     BenchDatabase.copy(setup, database);
@@ -122,6 +127,11 @@ public final class SlaDrainBench {
       double nodesCpu = BenchTiming.cpuSeconds((pid, command) -> nodePids.contains(pid)) - nodesBefore;
       double databaseCpu = BenchTiming.cpuSeconds(BenchTiming.POSTGRES) - databaseBefore;
 
+      // the engines report their job metrics when they stop (Camunda reports every 15 minutes otherwise)
+      for (ClusterCrashBench.Node node : started) {
+        node.stop();
+      }
+      double successful = metric(database, Metrics.JOB_SUCCESSFUL);
       long breaches = BenchDatabase.count(database, BREACHES);
       long measured = breaches - breachesBefore;
       long duplicates = BenchDatabase.count(database, "select count(*) from (select lead_id from lead_sla_breaches group by lead_id having count(*) > 1) d");
@@ -129,7 +139,9 @@ public final class SlaDrainBench {
       System.out.printf("%d node(s): %d warnings in %.1f s; after %d breaches to warm up, %d breaches in %.1f s%n", nodes, leads, warnings,
           breachesBefore, measured, seconds);
       return new double[] {warnings, seconds, measured / seconds, duplicates, missed, cpuBusy, nodesCpu * 1000 / measured,
-          databaseCpu * 1000 / measured};
+          databaseCpu * 1000 / measured, metric(database, Metrics.JOB_EXECUTION_REJECTED) / successful,
+          metric(database, Metrics.JOB_ACQUIRED_FAILURE) / successful, metric(database, Metrics.JOB_ACQUISITION_ATTEMPT) / successful,
+          successful};
     } finally {
       for (ClusterCrashBench.Node node : started) {
         node.kill();
@@ -141,6 +153,11 @@ public final class SlaDrainBench {
   }
 
   private static final String BREACHES = "select count(*) from lead_sla_breaches";
+
+  /** A Camunda metric, summed over every node and every job of the run (warnings, warm-up and breaches). */
+  private static double metric(String database, String name) throws SQLException {
+    return BenchDatabase.count(database, "select coalesce(sum(value_), 0) from act_ru_meter_log where name_ = '" + name + "'");
+  }
 
   /** The jobs of one BPMN timer, by its id. */
   private static final String JOBS_OF =
@@ -161,6 +178,7 @@ public final class SlaDrainBench {
   private static String[] row(String name, double[] figures) {
     return new String[] {name, String.format("%.1f", figures[0]), String.format("%.1f", figures[1]), String.format("%.1f", figures[2]),
         String.format("%.0f", figures[3]), String.format("%.0f", figures[4]), String.format("%.0f %%", figures[5] * 100),
-        String.format("%.1f", figures[6]), String.format("%.1f", figures[7])};
+        String.format("%.1f", figures[6]), String.format("%.1f", figures[7]), String.format("%.2f", figures[8]),
+        String.format("%.2f", figures[9]), String.format("%.2f", figures[10]), String.format("%,.0f", figures[11])};
   }
 }

@@ -7,6 +7,7 @@ import com.leadhandoff.feedback.TaskFacts;
 import com.leadhandoff.handoff.RepAssignment;
 import com.leadhandoff.lead.LeadJournal;
 import com.leadhandoff.qualification.EngagementFacts;
+import com.leadhandoff.qualification.LeadFacts;
 import com.leadhandoff.qualification.NurtureRecheck;
 import com.leadhandoff.qualification.SalesQualification;
 import com.leadhandoff.sla.SlaClock;
@@ -33,7 +34,7 @@ class ExpressionPolicyTest {
   static final Map<String, Class<?>> BEANS = Map.of("leadJournal", LeadJournal.class, "slaClock", SlaClock.class,
       "taskAnswers", TaskAnswers.class, "taskFacts", TaskFacts.class, "repAssignment", RepAssignment.class,
       "engagementFacts", EngagementFacts.class, "salesQualification", SalesQualification.class,
-      "nurtureRecheck", NurtureRecheck.class);
+      "nurtureRecheck", NurtureRecheck.class, "leadFacts", LeadFacts.class);
   static final Set<String> OTHER_BEANS = Set.of("processEngine", "dataSource", "runtimeService", "applicationContext");
 
   final ExpressionPolicy policy = new ExpressionPolicy(BEANS, name -> BEANS.containsKey(name) || OTHER_BEANS.contains(name));

@@ -55,6 +55,34 @@ class NurtureScenarioTest extends LeadScenario {
   }
 
   @Test
+  void aNurturedLeadsProcessHoldsItsIdAndExpiryOnlyTheLeadsRowHoldsTheRest() {
+    Lead lead = TestLeads.gradeA(capture, "slim-" + UUID.randomUUID() + "@acme.example", "webinar", null);
+    ProcessInstance instance = instanceOf(lead);
+    assertThat(instance).isWaitingAt("Gateway_NurtureEvents");
+    assertThat(engine.getRuntimeService().getVariables(instance.getId())).containsOnlyKeys("leadId", "nurtureExpiresAt");
+
+    reCheckAWeekLater(instance);
+    assertThat(engine.getRuntimeService().getVariables(instance.getId())).as("re-checked: still only these")
+        .containsOnlyKeys("leadId", "nurtureExpiresAt");
+    Lead stored = leads.find(lead.id()).orElseThrow();
+    assertThat(stored.progress().fitGrade()).as("what qualification decided is on the lead").isEqualTo("A");
+    assertThat(stored.progress().mqlOutcome()).isEqualTo("NURTURE");
+  }
+
+  @Test
+  void aLeadAtItsAcceptTaskHoldsNoneOfItsFactsInTheProcess() {
+    Lead lead = TestLeads.gradeA(capture, "slim-accept-" + UUID.randomUUID() + "@acme.example", "webinar", null, "demo-request");
+    ProcessInstance instance = instanceOf(lead);
+    assertThat(instance).isWaitingAt("Task_AcceptLead");
+    assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys("email", "title", "companyName",
+        "companySize", "industry", "country", "source", "campaign", "fitGrade", "fitScore", "engagementScore", "priority", "mqlOutcome",
+        "mqlReason").containsKeys("leadId", "team", "assignee", "acceptDue");
+    assertThat(engine.getTaskService().getVariablesLocal(BpmnAwareTests.task(instance).getId()))
+        .as("the task shows the lead's card while it is open").containsEntry("email", lead.contact().email())
+        .containsEntry("companyName", "Acme").containsEntry("priority", leads.find(lead.id()).orElseThrow().progress().priority());
+  }
+
+  @Test
   void theWeeklyReCheckPicksUpEngagementThatArrivedWithoutAMessage() {
     Lead lead = TestLeads.gradeA(capture, "weekly-" + UUID.randomUUID() + "@acme.example", "webinar", null);
     ProcessInstance instance = instanceOf(lead);
@@ -64,12 +92,12 @@ class NurtureScenarioTest extends LeadScenario {
     assertThat(instance).as("nothing new: still nurtured").isWaitingAt("Gateway_NurtureEvents");
     assertThat(stagesOf(lead, LeadStage.NURTURING)).as("recorded once, not every week").isEqualTo(1);
 
-    int engagementBefore = (Integer) engine.getRuntimeService().getVariable(instance.getId(), "engagementScore");
+    int engagementBefore = leads.find(lead.id()).orElseThrow().progress().engagementScore();
     leads.addActivity(lead.id(), new Activity("demo-request", OffsetDateTime.now(clock), null, OffsetDateTime.now(clock)));
     reCheckAWeekLater(instance);
     assertThat(instance).isWaitingAt("Task_AcceptLead");
     assertThat(stagesOf(lead, LeadStage.MQL)).isEqualTo(1);
-    assertThat((Integer) engine.getRuntimeService().getVariable(instance.getId(), "engagementScore"))
+    assertThat(leads.find(lead.id()).orElseThrow().progress().engagementScore())
         .as("the decision counted the demo request").isGreaterThan(engagementBefore);
     assertThat(engine.getRuntimeService().getVariables(instance.getId()))
         .as("the counts are counted afresh at each qualification, never stored")

@@ -243,7 +243,9 @@ class LeadDataPermissionsTest extends LeadScenario {
   void anOpenTaskOfAnEarlierVersionIsNarrowedAtTheNextStart() {
     Task task = acceptTask(REP);
     var authorizations = engine.getAuthorizationService();
-    // as an earlier version left it: the assignee and the team may UPDATE the task, no card variables on the task
+    // as an earlier version left it: the assignee and the team may UPDATE the task, the card's variables on the
+    // process instance (which held all of a lead's facts), none on the task
+    runtime.setVariables(task.getProcessInstanceId(), tasks.getVariablesLocal(task.getId(), List.of("companyName", "email", "priority")));
     for (var grant : authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId()).list()) {
       grant.setPermissions(new org.camunda.bpm.engine.authorization.Permission[] {Permissions.READ, Permissions.UPDATE});
       authorizations.saveAuthorization(grant);

@@ -80,7 +80,7 @@ class AcceptSlaScenarioTest extends LeadScenario {
     assertThat(routing.ledger(lead.id()).get(0).reason()).contains("rotation");
 
     travelTo("2026-12-01T10:46", instance);
-    assertThat(instance).hasPassed("Task_RemindAccept").isWaitingAt("Task_AcceptLead");
+    assertThat(instance).hasPassed("Timer_AcceptSlaWarning").isWaitingAt("Task_AcceptLead");
     assertThat(engine.getTaskService().getTaskComments(task.getId())).singleElement()
         .satisfies(comment -> assertThat(comment.getFullMessage()).startsWith("Reminder: the ACCEPT SLA is due"));
     assertThat(stages(lead)).containsSubsequence(LeadStage.ROUTED, LeadStage.SLA_WARNING);
