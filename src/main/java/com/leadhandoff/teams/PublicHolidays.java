@@ -23,6 +23,15 @@ public class PublicHolidays {
 
   private final Map<String, Map<LocalDate, String>> years = new ConcurrentHashMap<>();
 
+  /**
+   * Loads the library's calendar data source once, before any lead's SLA asks for a holiday: Jollyday (1.5) finds it
+   * lazily and lets a concurrent first caller see an empty list ("Cannot instantiate datasource instance because
+   * there is no implementations"), which failed the first captures arriving together after a start.
+   */
+  public PublicHolidays() {
+    manager("DE");
+  }
+
   /** Why a region is not one the library knows, or null when it is. */
   public String whyUnknown(String region) {
     String[] parts = region.split("-");
