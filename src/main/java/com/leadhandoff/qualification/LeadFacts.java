@@ -58,12 +58,18 @@ public class LeadFacts {
 
   /** The facts plus what earlier decisions said, for replaying a later decision (what-if). */
   public static Map<String, Object> withQualification(Lead lead) {
+    Map<String, Object> facts = scored(lead);
+    facts.put("queue", lead.progress().queue());
+    return facts;
+  }
+
+  /** The facts and the lead's scores. */
+  private static Map<String, Object> scored(Lead lead) {
     Map<String, Object> facts = of(lead);
     facts.put("fitGrade", lead.progress().fitGrade());
     facts.put("fitScore", lead.progress().fitScore());
     facts.put("engagementScore", lead.progress().engagementScore());
     facts.put("priority", lead.progress().priority());
-    facts.put("queue", lead.progress().queue());
     return facts;
   }
 
@@ -83,11 +89,7 @@ public class LeadFacts {
    */
   public void readDecided(DelegateExecution execution) {
     Lead lead = lead(execution);
-    Map<String, Object> facts = of(lead);
-    facts.put("fitGrade", lead.progress().fitGrade());
-    facts.put("fitScore", lead.progress().fitScore());
-    facts.put("engagementScore", lead.progress().engagementScore());
-    facts.put("priority", lead.progress().priority());
+    Map<String, Object> facts = scored(lead);
     facts.put("mqlOutcome", lead.progress().mqlOutcome());
     facts.put("mqlReason", lead.progress().mqlReason());
     // in the transaction that qualified the lead the process holds them already
