@@ -88,11 +88,15 @@ public class LeadFacts {
    * decided, as the lead's row holds it (the routing and SLA decisions ask its priority).
    */
   public void readDecided(DelegateExecution execution) {
+    TypedValue email = execution.getVariableTyped("email");
+    if (email != null && email.isTransient()) {
+      return; // qualified in this transaction: the facts and what was decided are still here
+    }
     Lead lead = lead(execution);
     Map<String, Object> facts = scored(lead);
     facts.put("mqlOutcome", lead.progress().mqlOutcome());
     facts.put("mqlReason", lead.progress().mqlReason());
-    // in the transaction that qualified the lead the process holds them already
+    // an instance started by an earlier version holds them until it next waits
     facts.keySet().removeIf(name -> DECIDED.contains(name) && execution.hasVariable(name));
     set(execution, facts);
   }
