@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * The history level {@value #NAME} (application.yaml): Camunda's ACTIVITY history without the activity instances of
  * automatic steps, the gateways (but for the event-based one, where a lead waits), business rule and service tasks.
  * Those steps start and end in the same transaction; what they did is the lead's journal, decision audit, routing
- * ledger and SLA clocks. Their rows were 9 of a nurtured lead's 11 activity instances and, at 1.3 KiB each with the
- * table's ten indexes, the largest share of its database space. Process instances, user tasks, events and call
+ * ledger and SLA clocks. Their rows were 9 of a nurtured lead's 11 activity instances and, at 1.2 KiB each with the
+ * table's indexes (bench/run memory), the largest share of its database space. Process instances, user tasks, events and call
  * activities keep their full history.
  *
  * <p>It has ACTIVITY's id, 1: a database created at ACTIVITY (where the engine stores the level's id and refuses to

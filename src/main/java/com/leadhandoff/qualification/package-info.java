@@ -6,6 +6,7 @@
  * parsed once ({@link com.leadhandoff.qualification.ParsedOnceFeelEngine}). What-if replays a candidate file that the
  * model guard and the decision's contract accept ({@link com.leadhandoff.modelguard}) against the deployed version.
  * The decisions read the lead's facts from its row ({@link com.leadhandoff.qualification.LeadFacts}), not from
- * variables the process would have to keep. {@link com.leadhandoff.qualification.NurtureRecheck} says when in the day a nurtured lead's weekly re-check falls due.
+ * variables the process would have to keep. {@link com.leadhandoff.qualification.NurtureRecheck} says when in the
+ * day a nurtured lead's weekly re-check falls due.
  */
 package com.leadhandoff.qualification;
