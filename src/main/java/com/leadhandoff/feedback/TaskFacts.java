@@ -7,6 +7,8 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.security.IdentityBootstrap;
 import com.leadhandoff.sla.BusinessCalendar;
+import com.leadhandoff.sla.SlaClockRecord;
+import com.leadhandoff.sla.SlaRepository;
 import com.leadhandoff.teams.SalesTeams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,15 +34,20 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * What a task's form shows the person who works it ({@code ${taskFacts.show(task)}} when a task is created), as task
- * variables that go when the task is done: who the lead is and how to reach them, where they came from, what they did
- * lately, the account they belong to, why they are an MQL, who had them before, who rejected them and why, and for managers the team's reps with
- * their open load; and the company, contact and priority the task's card shows in Tasklist. The task's priority follows
- * the lead's priority. Text is plain: values are quoted into the form's text escaped, never markup of their own.
+ * What a task's form shows the person who works it ({@code ${taskFacts.show(task)}} when a task is created), in one
+ * JSON task variable, {@value #FACTS}, that goes when the task is done (the form quotes {@code {{facts.whyMql}}}): who
+ * the lead is and how to reach them, where they came from, what they did lately, the account they belong to, why they
+ * are an MQL, who had them before, who rejected them and why, by when the SLA wants an answer and how that was counted;
+ * for managers the team's reps with their open load (an option list of its own); and the company, contact and
+ * priority the task's card shows in Tasklist. One variable, not one per fact: each is a row of the engine's variable
+ * table and its indexes (bench/run memory). The task's priority follows the lead's priority. Text is plain: values are
+ * quoted into the form's text escaped, never markup of their own.
  */
 @Component("taskFacts")
 public class TaskFacts {
 
+  /** The task variable that holds the facts the form quotes. */
+  public static final String FACTS = "facts";
   /** Tasklist's priority for hot, warm and cold leads (Camunda's default is 50). */
   static final Map<String, Integer> PRIORITIES = Map.of("hot", 80, "warm", 50, "cold", 20);
   private static final int RECENT_ACTIVITIES = 5;
@@ -58,10 +65,12 @@ public class TaskFacts {
   private final TaskForms forms;
   private final ObjectMapper json = new ObjectMapper();
   private final AccountRepository accounts;
+  private final SlaRepository slas;
 
   public TaskFacts(LeadRepository leads, RoutingRepository routing, FeedbackRepository feedback, ContactRepository contacts,
-      SalesTeams teams, IdentityService identity, TaskService tasks, TaskForms forms, AccountRepository accounts) {
+      SalesTeams teams, IdentityService identity, TaskService tasks, TaskForms forms, AccountRepository accounts, SlaRepository slas) {
     this.accounts = accounts;
+    this.slas = slas;
     this.leads = leads;
     this.routing = routing;
     this.feedback = feedback;
@@ -81,7 +90,7 @@ public class TaskFacts {
     if (priority != null) {
       task.setPriority(priority);
     }
-    // each fact is worked out only if the task's form shows it (its text or a field's options name the variable)
+    // each fact is worked out only if the task's form shows it (its text quotes facts.<name>)
     Set<String> shown = forms.of(task).variables();
     Map<String, Supplier<Object>> facts = new LinkedHashMap<>();
     facts.put("leadHeadline", () -> headline(lead));
@@ -99,14 +108,20 @@ public class TaskFacts {
     facts.put("contactAttempts", () -> contactAttempts(contacts.of(leadId), zone));
     facts.put("previousOwner", () -> previousOwner(routing.ledger(leadId), (String) task.getVariable("assignee")));
     facts.put("rejectionSummary", () -> rejectionSummary(task, zone));
-    facts.put("teamReps", () -> SpinValues.jsonValue(teamReps(team)).create());
-    Map<String, Object> values = new LinkedHashMap<>();
+    facts.put("dueExplained", () -> dueExplained(task, leadId));
+    Map<String, String> quoted = new LinkedHashMap<>();
     facts.forEach((name, fact) -> {
-      if (shown.contains(name)) {
-        Object value = fact.get();
-        values.put(name, value instanceof String text && !name.equals("recentActivities") ? plain(text) : value);
+      if (shown.contains(FACTS + "." + name) && fact.get() instanceof String text) {
+        quoted.put(name, name.equals("recentActivities") ? text : plain(text));
       }
     });
+    Map<String, Object> values = new LinkedHashMap<>();
+    if (!quoted.isEmpty()) {
+      values.put(FACTS, SpinValues.jsonValue(toJson(quoted)).create());
+    }
+    if (shown.contains("teamReps")) {
+      values.put("teamReps", SpinValues.jsonValue(toJson(teamReps(team))).create());
+    }
     // what the task card shows: its workers may read the task's variables, not the lead's process instance's
     for (Map<String, String> card : IdentityBootstrap.CARD_VARIABLES) {
       Object value = cardValue(lead, card.get("name"));
@@ -195,14 +210,23 @@ public class TaskFacts {
         + ": " + reason + "." + (note == null ? " No note." : " Their note: " + note);
   }
 
+  /** By when the task's SLA wants it done and how that was counted in business hours; null for a task no SLA times. */
+  private String dueExplained(DelegateTask task, UUID leadId) {
+    return slas.clocks(leadId).stream().filter(clock -> clock.sla().task().equals(task.getTaskDefinitionKey()))
+        .reduce((first, last) -> last).map(SlaClockRecord::explanation).orElse(null);
+  }
+
   /** The team's reps as form options, each with their open leads, for the manager who hands a lead over. */
-  private String teamReps(String team) {
-    List<Map<String, String>> options = identity.createUserQuery().memberOfGroup(team).orderByUserId().asc().list().stream()
+  private List<Map<String, String>> teamReps(String team) {
+    return identity.createUserQuery().memberOfGroup(team).orderByUserId().asc().list().stream()
         .map(rep -> Map.of("label", name(rep) + " (" + tasks.createTaskQuery().taskAssignee(rep.getId()).count() + " open)",
             "value", rep.getId()))
         .toList();
+  }
+
+  private String toJson(Object value) {
     try {
-      return json.writeValueAsString(options);
+      return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -32,8 +32,8 @@ record TaskForm(String id, List<Field> fields, Set<String> variables) {
     }
   }
 
-  /** A variable a text quotes: {{name}}. */
-  private static final Pattern QUOTED = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
+  /** A variable a text quotes, or a field of one: {{name}}, {{facts.whyMql}}. */
+  private static final Pattern QUOTED = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)\\s*}}");
 
   static TaskForm of(JsonNode schema) {
     List<Field> fields = new ArrayList<>();

@@ -2,6 +2,7 @@ package com.leadhandoff.handoff;
 
 import com.leadhandoff.deployment.Processes;
 import com.leadhandoff.lead.LeadAssigned;
+import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.teams.SalesTeams;
 import com.leadhandoff.teams.TeamRepository;
 import com.leadhandoff.teams.TeamRepository.RepSettings;
@@ -33,8 +34,8 @@ public class RepAssignment {
 
   /** Set by the manager's escalation task: the rep to hand the lead to. */
   static final String MANAGER_CHOICE = "managerChoice";
-  /** Set by the routing task from LeadRouting's {@code owner} output: the account owner the decision names, if any. */
-  static final String OWNER = "owner";
+  /** The routing decision, whose {@code owner} output names the account's owner, if any. */
+  static final String ROUTING_DECISION = "LeadRouting";
 
   private final IdentityService identity;
   private final TaskService tasks;
@@ -44,9 +45,11 @@ public class RepAssignment {
   private final TeamRepository reps;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final LeadRepository leads;
 
   public RepAssignment(IdentityService identity, TaskService tasks, RoutingRepository routing, RoutingProperties properties,
-      SalesTeams teams, TeamRepository reps, Clock clock, ApplicationEventPublisher events) {
+      SalesTeams teams, TeamRepository reps, Clock clock, ApplicationEventPublisher events, LeadRepository leads) {
+    this.leads = leads;
     this.clock = clock;
     this.events = events;
     this.identity = identity;
@@ -71,7 +74,7 @@ public class RepAssignment {
     } else {
       // the rep who had the lead last is skipped: they let its SLA lapse, or rejected it and marketing disputed that
       String why = "reject".equals(execution.getVariable("decision")) ? "rejected this lead" : "just let the SLA lapse on this lead";
-      Choice choice = ownerOrRotation(team, (String) execution.getVariable(OWNER), previous, why);
+      Choice choice = ownerOrRotation(team, decidedOwner(leadId), previous, why);
       chosen = choice.rep();
       reason = choice.reason();
     }
@@ -94,6 +97,11 @@ public class RepAssignment {
 
   /** Who gets a lead (null: nobody, it waits in the team queue) and why, for the ledger. */
   public record Choice(String rep, String reason) {}
+
+  /** The account owner the lead's routing decision named (its decision record), or null. */
+  private String decidedOwner(UUID leadId) {
+    return leads.latestDecision(leadId, ROUTING_DECISION).map(decided -> decided.output("owner")).orElse(null);
+  }
 
   /**
    * The account owner LeadRouting named, unless they are inactive (no longer a rep of the team), away, at capacity or the

@@ -14,4 +14,11 @@ public record DecisionRecord(
     String decisionDefinitionId,
     List<String> matchedRules,
     JsonNode outcome,
-    OffsetDateTime evaluatedAt) {}
+    OffsetDateTime evaluatedAt) {
+
+  /** The named output of the (first) matched rule, as text; null when no rule matched or it gave none. */
+  public String output(String name) {
+    JsonNode value = outcome.path(0).path(name);
+    return value.isMissingNode() || value.isNull() ? null : value.asText();
+  }
+}

@@ -272,11 +272,20 @@ public class LeadRepository {
     return jdbc.sql("""
         select decision_key, decision_version, decision_definition_id, matched_rules, outcome, evaluated_at
         from lead_decisions where lead_id = :id order by evaluated_at, id""")
-        .param("id", leadId)
-        .query((rs, n) -> new DecisionRecord(rs.getString("decision_key"), rs.getInt("decision_version"),
-            rs.getString("decision_definition_id"), rules(rs.getString("matched_rules")), json(rs.getString("outcome")),
-            rs.getObject("evaluated_at", OffsetDateTime.class)))
-        .list();
+        .param("id", leadId).query(LeadRepository::decision).list();
+  }
+
+  /** What the decision said about the lead last. */
+  public Optional<DecisionRecord> latestDecision(UUID leadId, String decisionKey) {
+    return jdbc.sql("""
+        select decision_key, decision_version, decision_definition_id, matched_rules, outcome, evaluated_at
+        from lead_decisions where lead_id = :id and decision_key = :key order by evaluated_at desc, id desc limit 1""")
+        .param("id", leadId).param("key", decisionKey).query(LeadRepository::decision).optional();
+  }
+
+  private static DecisionRecord decision(ResultSet rs, int row) throws SQLException {
+    return new DecisionRecord(rs.getString("decision_key"), rs.getInt("decision_version"), rs.getString("decision_definition_id"),
+        rules(rs.getString("matched_rules")), json(rs.getString("outcome")), rs.getObject("evaluated_at", OffsetDateTime.class));
   }
 
   /** Rule ids are XML ids, which hold no comma: the column keeps them comma-separated. */

@@ -106,7 +106,7 @@ public class Notifications {
     values.put("taskUrl", taskUrl(task.getId()));
     values.put("rep", text(task.getAssignee()));
     values.put("dueAt", task.getDueDate() == null ? "-" : when(task.getDueDate().toInstant(), values.get("team")));
-    values.put("dueExplained", text(task.getVariable("acceptDueExplained")));
+    values.put("dueExplained", text(slas.clocks(leadId).stream().reduce((first, last) -> last).map(SlaClockRecord::explanation).orElse(null)));
     values.put("reason", reason(task, values.get("mqlReason")));
     send(kind, leadId, values, recipients, null);
   }

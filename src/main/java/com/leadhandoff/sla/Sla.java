@@ -1,8 +1,8 @@
 package com.leadhandoff.sla;
 
 /**
- * The service levels of the hand-off. Each names the process variables it reads (durations from the
- * SlaPolicy decision) and writes (due and warning dates, breach count), and the user task it times.
+ * The service levels of the hand-off. Each names the SlaPolicy decision's outputs it runs on (its durations), the
+ * process variable it counts breaches in, and the user task it times.
  */
 public enum Sla {
   ACCEPT("accept", "acceptWithin", "acceptWarningAfter", "Task_AcceptLead", "LeadLifecycle", "Timer_AcceptSlaWarning",
@@ -42,35 +42,21 @@ public enum Sla {
     return breachTimer;
   }
 
-  String withinVariable() {
+  String withinOutput() {
     return within;
   }
 
-  String warningAfterVariable() {
+  String warningAfterOutput() {
     return warningAfter;
-  }
-
-  /** e.g. acceptDue: the timer's and the task's due date. */
-  public String dueVariable() {
-    return prefix + "Due";
-  }
-
-  /** e.g. acceptWarnAt: the warning timer's date and the task's follow-up date. */
-  public String warnAtVariable() {
-    return prefix + "WarnAt";
-  }
-
-  /** e.g. acceptDueExplained: how the due date was counted, for the rep's task. */
-  public String explanationVariable() {
-    return prefix + "DueExplained";
   }
 
   public String breachesVariable() {
     return prefix + "Breaches";
   }
 
-  String clockVariable() {
-    return prefix + "ClockId";
+  /** e.g. acceptClock: the clock just started, kept for the rest of the transaction (a transient variable). */
+  String startedClockVariable() {
+    return prefix + "Clock";
   }
 
   public String task() {

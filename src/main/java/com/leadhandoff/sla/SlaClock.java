@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -18,6 +17,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,14 +31,16 @@ public class SlaClock {
 
   private final SalesTeams teams;
   private final SlaRepository slas;
+  private final DecidedSla decided;
   private final LeadJournal journal;
   private final TaskService tasks;
   private final HistoryService history;
   private final Clock clock;
   private final String historicTasks;
 
-  public SlaClock(SalesTeams teams, SlaRepository slas, LeadJournal journal, TaskService tasks, HistoryService history,
+  public SlaClock(SalesTeams teams, SlaRepository slas, DecidedSla decided, LeadJournal journal, TaskService tasks, HistoryService history,
       ManagementService management, Clock clock) {
+    this.decided = decided;
     this.clock = clock;
     this.teams = teams;
     this.slas = slas;
@@ -48,30 +50,46 @@ public class SlaClock {
     this.historicTasks = management.getTableName(HistoricTaskInstance.class);
   }
 
-  /** Starts the SLA now: sets its due and warning dates (read by the timers and the task) and records the clock. */
+  /**
+   * Starts the SLA now: counts its due and warning dates and records the clock. The timers and the task read the
+   * dates from the clock ({@link #due}, {@link #warnAt}); the process keeps no copy of them.
+   */
   public void start(DelegateExecution execution, String slaName) {
     Sla sla = Sla.valueOf(slaName);
     String team = (String) execution.getVariable("team");
-    WorkingTime time = teams.workingTime(team, (String) execution.getVariable("assignee"));
+    String assignee = (String) execution.getVariable("assignee");
+    WorkingTime time = teams.workingTime(team, assignee);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    BusinessCalendar.Due due = BusinessCalendar.add(time, now.toInstant(), duration(execution, sla.withinVariable()));
-    BusinessCalendar.Due warn = BusinessCalendar.add(time, now.toInstant(), duration(execution, sla.warningAfterVariable()));
+    Duration within = decided.duration(leadId(execution), sla.withinOutput());
+    Duration warningAfter = decided.duration(leadId(execution), sla.warningAfterOutput());
+    BusinessCalendar.Due due = BusinessCalendar.add(time, now.toInstant(), within);
+    BusinessCalendar.Due warn = BusinessCalendar.add(time, now.toInstant(), warningAfter);
     if (warn.at().isAfter(due.at())) {
-      throw new IllegalStateException("The SlaPolicy decision warns after the " + sla + " SLA is due: "
-          + execution.getVariable(sla.warningAfterVariable()) + " > " + execution.getVariable(sla.withinVariable()));
+      throw new IllegalStateException("The SlaPolicy decision warns after the " + sla + " SLA is due: " + warningAfter + " > " + within);
     }
-    long clock = slas.startClock(leadId(execution), sla, team, (String) execution.getVariable("assignee"), now,
-        warn.at().atOffset(ZoneOffset.UTC), due.at().atOffset(ZoneOffset.UTC), due.explanation());
-    execution.setVariable(sla.dueVariable(), Date.from(due.at()));
-    execution.setVariable(sla.warnAtVariable(), Date.from(warn.at()));
-    execution.setVariable(sla.clockVariable(), clock);
-    execution.setVariable(sla.explanationVariable(), due.explanation());
+    OffsetDateTime warnAt = warn.at().atOffset(ZoneOffset.UTC);
+    OffsetDateTime dueAt = due.at().atOffset(ZoneOffset.UTC);
+    long id = slas.startClock(leadId(execution), sla, team, assignee, now, warnAt, dueAt, due.explanation());
+    // the task and its timers, created in this transaction, read it without going back to the database
+    SlaClockRecord started = new SlaClockRecord(id, leadId(execution), sla, team, assignee, now, warnAt, dueAt, due.explanation(),
+        null, null, null, null, null);
+    execution.setVariable(sla.startedClockVariable(), Variables.untypedValue(started, true));
+  }
+
+  /** The SLA's due date: the breach timer's and the task's ({@code ${slaClock.due(execution, 'ACCEPT')}}). */
+  public Date due(DelegateExecution execution, String slaName) {
+    return Date.from(latest(execution, Sla.valueOf(slaName)).dueAt().toInstant());
+  }
+
+  /** The SLA's warning date: the warning timer's and the task's follow-up date. */
+  public Date warnAt(DelegateExecution execution, String slaName) {
+    return Date.from(latest(execution, Sla.valueOf(slaName)).warnAt().toInstant());
   }
 
   /** The warning: a reminder on the rep's task (Tasklist shows it), kept on the clock, and an SLA_WARNING event. */
   public void remind(DelegateExecution execution, String slaName) {
     Sla sla = Sla.valueOf(slaName);
-    SlaClockRecord clock = slas.clock(((Number) execution.getVariable(sla.clockVariable())).longValue());
+    SlaClockRecord clock = latest(execution, sla);
     String message = "Reminder: the " + sla + " SLA is due " + clock.dueAt() + ". " + clock.explanation();
     Task task = tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(sla.task()).singleResult();
     if (task != null) {
@@ -84,7 +102,7 @@ public class SlaClock {
   /** The breach: recorded once per clock with whose it was and how late, and counted for escalation. */
   public void breached(DelegateExecution execution, String slaName) {
     Sla sla = Sla.valueOf(slaName);
-    SlaClockRecord clock = slas.clock(((Number) execution.getVariable(sla.clockVariable())).longValue());
+    SlaClockRecord clock = latest(execution, sla);
     OffsetDateTime now = OffsetDateTime.now(this.clock);
     String assignee = lastAssignee(execution.getProcessInstanceId(), sla.task(), clock.assignee());
     int minutesLate = (int) Math.max(0, Duration.between(clock.dueAt(), now).toMinutes());
@@ -107,18 +125,19 @@ public class SlaClock {
    * cancelled, e.g. in Cockpit, with the reason given there).
    */
   public void stopped(DelegateTask task, String slaName) {
-    Object clockId = task.getVariable(Sla.valueOf(slaName).clockVariable());
-    if (clockId == null) {
-      return;
-    }
-    SlaClockRecord running = slas.clock(((Number) clockId).longValue());
+    SlaClockRecord running = latest(task.getExecution(), Sla.valueOf(slaName));
     OffsetDateTime now = OffsetDateTime.now(clock);
     slas.stopped(running.id(), now, now.isBefore(running.dueAt()) ? "left the step: " + task.getDeleteReason() : "breached");
   }
 
+  /** Who handles the lead once its SLA was missed twice: the SlaPolicy decision's {@code escalateTo}. */
+  public String escalateTo(DelegateExecution execution) {
+    return decided.escalateTo(leadId(execution));
+  }
+
   /** An escalated lead's task is due when the SlaPolicy decision says a manager handles it ({@code escalationWithin}). */
   public void escalationDue(DelegateTask task) {
-    task.setDueDate(inBusinessTime(task, duration(task.getExecution(), "escalationWithin")));
+    task.setDueDate(inBusinessTime(task, decided.duration(leadId(task.getExecution()), "escalationWithin")));
   }
 
   /** The task's follow-up date (Tasklist's reminder) after the given business time, e.g. to qualify a lead again. */
@@ -144,13 +163,13 @@ public class SlaClock {
         .map(HistoricTaskInstance::getAssignee).filter(a -> a != null).findFirst().orElse(fallback);
   }
 
-  private static Duration duration(DelegateExecution execution, String variable) {
-    Object value = execution.getVariable(variable);
-    try {
-      return Duration.parse(String.valueOf(value));
-    } catch (DateTimeParseException e) {
-      throw new IllegalStateException("The SlaPolicy decision gave " + variable + " = '" + value + "', not an ISO 8601 duration like PT4H", e);
+  /** The lead's latest clock of the SLA: the one started in this transaction, else the database's. */
+  private SlaClockRecord latest(DelegateExecution execution, Sla sla) {
+    if (execution.getVariable(sla.startedClockVariable()) instanceof SlaClockRecord started) {
+      return started;
     }
+    return slas.latestClock(leadId(execution), sla)
+        .orElseThrow(() -> new IllegalStateException("Lead " + execution.getProcessBusinessKey() + " has no " + sla + " SLA clock"));
   }
 
   private static UUID leadId(DelegateExecution execution) {

@@ -4,7 +4,6 @@ import com.leadhandoff.teams.SalesTeams;
 import com.leadhandoff.teams.TeamCalendarChanged;
 import com.leadhandoff.teams.WorkingTime;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -21,21 +20,23 @@ import org.springframework.stereotype.Component;
 /**
  * When a team's working time or days off change, its running SLA clocks follow: each open clock (not met, not
  * breached) is counted again from when it started in the new calendar; where the due or warning date moves, the
- * clock, the process variables, the task's due and follow-up dates and the boundary timers move with it (Camunda's
+ * clock, the task's due and follow-up dates and the boundary timers move with it (Camunda's
  * public {@code ManagementService.setJobDuedate}), and the explanation says why it was counted again.
  */
 @Component
 public class SlaRecalculation {
 
   private final SlaRepository slas;
+  private final DecidedSla decided;
   private final SalesTeams teams;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final ManagementService management;
   private final Clock clock;
 
-  public SlaRecalculation(SlaRepository slas, SalesTeams teams, RuntimeService runtime, TaskService tasks, ManagementService management,
-      Clock clock) {
+  public SlaRecalculation(SlaRepository slas, DecidedSla decided, SalesTeams teams, RuntimeService runtime, TaskService tasks,
+      ManagementService management, Clock clock) {
+    this.decided = decided;
     this.clock = clock;
     this.slas = slas;
     this.teams = teams;
@@ -61,17 +62,15 @@ public class SlaRecalculation {
       return false;
     }
     WorkingTime time = teams.workingTime(running.team(), running.assignee());
-    BusinessCalendar.Due due = BusinessCalendar.add(time, running.startedAt().toInstant(), duration(instance, sla.withinVariable()));
-    BusinessCalendar.Due warn = BusinessCalendar.add(time, running.startedAt().toInstant(), duration(instance, sla.warningAfterVariable()));
+    BusinessCalendar.Due due = BusinessCalendar.add(time, running.startedAt().toInstant(), decided.duration(running.leadId(), sla.withinOutput()));
+    BusinessCalendar.Due warn = BusinessCalendar.add(time, running.startedAt().toInstant(),
+        decided.duration(running.leadId(), sla.warningAfterOutput()));
     if (due.at().equals(running.dueAt().toInstant()) && warn.at().equals(running.warnAt().toInstant())) {
       return false;
     }
     String explanation = due.explanation() + "; counted again " + BusinessCalendar.when(clock.instant(), time.zone())
         + " (was due " + BusinessCalendar.when(running.dueAt().toInstant(), time.zone()) + ") because " + why;
     slas.recount(running.id(), warn.at().atOffset(ZoneOffset.UTC), due.at().atOffset(ZoneOffset.UTC), explanation);
-    runtime.setVariable(instance.getId(), sla.dueVariable(), Date.from(due.at()));
-    runtime.setVariable(instance.getId(), sla.warnAtVariable(), Date.from(warn.at()));
-    runtime.setVariable(instance.getId(), sla.explanationVariable(), explanation);
     for (Task task : tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(sla.task()).list()) {
       task.setDueDate(Date.from(due.at()));
       task.setFollowUpDate(Date.from(warn.at()));
@@ -87,18 +86,9 @@ public class SlaRecalculation {
     jobs.forEach(job -> management.setJobDuedate(job.getId(), at));
   }
 
-  /** The process instance that runs this clock: the lead's instance of the SLA's process whose clock variable is it. */
+  /** The process instance that runs this clock: the lead's instance of the SLA's process (a running clock is its latest). */
   private ProcessInstance instance(SlaClockRecord running) {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(running.leadId().toString())
-        .processDefinitionKey(running.sla().process()).list().stream()
-        .filter(candidate -> {
-          Object id = runtime.getVariable(candidate.getId(), running.sla().clockVariable());
-          return id instanceof Number number && number.longValue() == running.id();
-        })
-        .findFirst().orElse(null);
-  }
-
-  private Duration duration(ProcessInstance instance, String variable) {
-    return Duration.parse(String.valueOf(runtime.getVariable(instance.getId(), variable)));
+        .processDefinitionKey(running.sla().process()).active().list().stream().findFirst().orElse(null);
   }
 }

@@ -5,6 +5,7 @@ import com.leadhandoff.lead.LeadViewPart;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -63,6 +64,12 @@ public class SlaRepository implements LeadViewPart {
   public void handOver(UUID leadId, String to) {
     jdbc.sql("update lead_sla_clocks set assignee = :to where lead_id = :lead and met_at is null and stopped_at is null")
         .param("lead", leadId).param("to", to).update();
+  }
+
+  /** The lead's latest clock of that SLA: the running one, or the one that ran last. */
+  public Optional<SlaClockRecord> latestClock(UUID leadId, Sla sla) {
+    return jdbc.sql("select id from lead_sla_clocks where lead_id = :lead and sla = :sla order by started_at desc, id desc limit 1")
+        .param("lead", leadId).param("sla", sla.name()).query(Long.class).optional().map(this::clock);
   }
 
   public List<SlaClockRecord> clocks(UUID leadId) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.ApiClient;
 import com.leadhandoff.Jobs;
 import com.leadhandoff.LeadScenario;
+import com.leadhandoff.TaskFactsShown;
 import com.leadhandoff.TestLeads;
 import com.leadhandoff.TestUsers;
 import com.leadhandoff.WebappSession;
@@ -61,8 +62,8 @@ class TasklistFormsTest extends LeadScenario {
     return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(lead.id().toString()).singleResult();
   }
 
-  private Object shown(Task task, String variable) {
-    return engine.getTaskService().getVariableLocal(task.getId(), variable);
+  private String shown(Task task, String fact) {
+    return TaskFactsShown.fact(engine, task.getId(), fact);
   }
 
   private void complete(Lead lead, Map<String, Object> answers) {
@@ -126,7 +127,7 @@ class TasklistFormsTest extends LeadScenario {
       assertThat(feedback.of(lead.id())).singleElement().satisfies(f -> assertThat(f.reason()).isEqualTo("reseller"));
       assertThat(openTask(lead).getTaskDefinitionKey()).as("an unknown reason goes to the joint review")
           .isEqualTo("Task_ReviewRejection");
-      assertThat((String) shown(openTask(lead), "rejectionSummary")).contains("Reseller, not an end customer");
+      assertThat(shown(openTask(lead), "rejectionSummary")).contains("Reseller, not an end customer");
     } finally {
       deployFromModeler(agreed);
     }
@@ -156,7 +157,7 @@ class TasklistFormsTest extends LeadScenario {
     assertThat(shown(task, "leadContact")).isEqualTo(lead.contact().email() + " · +49 30 1234567");
     assertThat(shown(task, "leadCompanyLine")).isEqualTo("Acme · 800 employees · software · DE");
     assertThat(shown(task, "leadOrigin")).isEqualTo("Came in through webinar, campaign 2026-q4-webinar, on Tue 1 Dec 10:00 Berlin time");
-    assertThat((String) shown(task, "recentActivities")).isEqualTo("- Demo request, Tue 1 Dec 10:00 Berlin time");
+    assertThat(shown(task, "recentActivities")).isEqualTo("- Demo request, Tue 1 Dec 10:00 Berlin time");
     assertThat(shown(task, "whyMql")).isEqualTo(leads.find(lead.id()).orElseThrow().progress().mqlReason());
     assertThat(shown(task, "previousOwner")).isEqualTo("nobody: this is the lead's first owner");
     assertThat(task.getPriority()).as("a hot lead comes first in Tasklist").isEqualTo(80);
@@ -215,7 +216,7 @@ class TasklistFormsTest extends LeadScenario {
 
     Task accept = openTask(lead);
     assertThat(accept.getTaskDefinitionKey()).isEqualTo("Task_AcceptLead");
-    assertThat((String) shown(accept, "whyMql")).startsWith("Marketing and sales decided together")
+    assertThat(shown(accept, "whyMql")).startsWith("Marketing and sales decided together")
         .endsWith("Large account and very engaged: worth a call");
   }
 

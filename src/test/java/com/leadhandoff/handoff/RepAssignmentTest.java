@@ -9,6 +9,9 @@ import com.leadhandoff.TestUsers;
 import com.leadhandoff.teams.TeamRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import com.leadhandoff.capture.LeadCaptureService;
+import com.leadhandoff.lead.DecisionRecord;
+import com.leadhandoff.lead.LeadRepository;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -31,6 +34,7 @@ class RepAssignmentTest {
   @Autowired IdentityService identity;
   @Autowired LeadCaptureService capture;
   @Autowired org.camunda.bpm.engine.ProcessEngine engine;
+  @Autowired LeadRepository leads;
   UUID lead;
 
   @BeforeEach
@@ -71,9 +75,12 @@ class RepAssignmentTest {
   @Test
   void leadsInSalesFollowUpCountTowardsTheRepsCapacity() {
     TestReps.set(jdbc, reps, "rr-a", null, null, 1);
+    // the follow-up's SLA clock runs on the lead's SlaPolicy decision, which a nurtured lead has not had yet
+    leads.addDecision(lead, new DecisionRecord("SlaPolicy", 1, "SlaPolicy:1:test", List.of(),
+        new ObjectMapper().createArrayNode().add(new ObjectMapper().createObjectNode().put("firstContactWithin", "PT4H")
+            .put("firstContactWarningAfter", "PT3H").put("escalateTo", "sales-managers")), OffsetDateTime.now(clock)));
     engine.getRuntimeService().startProcessInstanceByKey("SalesFollowUp", lead.toString(), java.util.Map.of(
-        "assignee", "rr-a", "team", "sales-test", "firstContactWithin", "PT4H", "firstContactWarningAfter", "PT3H",
-        "escalateTo", "sales-managers"));
+        "assignee", "rr-a", "team", "sales-test"));
 
     assertThat(assignment.rotate("sales-test", "rr-b", "just let the SLA lapse on this lead").reason()).contains("rr-a (at capacity, 1 of 1 open leads)");
   }

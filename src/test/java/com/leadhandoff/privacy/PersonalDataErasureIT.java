@@ -86,7 +86,7 @@ class PersonalDataErasureIT extends LeadScenario {
         "questionsHeard", "Does it work with the CRM of " + won + "?", "objectionsHeard", won + " worried about the price",
         "contentThatHelped", "The case study " + won + " read", "dealNotes", won + " signs in December"));
     assertThat(openTask(open).getTaskDefinitionKey()).isEqualTo("Task_CloseDeal");
-    assertThat(textVariables).contains("email", "opportunityNotes", "prospectSaid", "leadHeadline");
+    assertThat(textVariables).contains("email", "opportunityNotes", "prospectSaid", "facts");
     assertThat(textVariables.stream().filter(name -> !personal.declared(name)))
         .as("text variables nobody declared in %s", PersonalData.FILE).isEmpty();
 

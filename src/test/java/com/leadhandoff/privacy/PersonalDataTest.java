@@ -51,7 +51,7 @@ class PersonalDataTest {
 
   @Test
   void freeTextIsPersonalAndWhatTheReportsCountIsKept() {
-    for (String freeText : List.of("opportunityNotes", "rejectionComment", "contactNote", "prospectSaid", "email", "leadHeadline")) {
+    for (String freeText : List.of("opportunityNotes", "rejectionComment", "contactNote", "prospectSaid", "email", "facts")) {
       assertThat(personal.kept(freeText)).as(freeText).isFalse();
       assertThat(personal.declared(freeText)).as(freeText).isTrue();
     }

@@ -76,7 +76,8 @@ class NurtureScenarioTest extends LeadScenario {
     assertThat(instance).isWaitingAt("Task_AcceptLead");
     assertThat(engine.getRuntimeService().getVariables(instance.getId())).doesNotContainKeys("email", "title", "companyName",
         "companySize", "industry", "country", "source", "campaign", "fitGrade", "fitScore", "engagementScore", "priority", "mqlOutcome",
-        "mqlReason").containsKeys("leadId", "team", "assignee", "acceptDue");
+        "mqlReason", "acceptDue", "acceptWarnAt", "acceptDueExplained", "acceptClockId")
+        .as("the SLA's dates are the clock's (lead_sla_clocks), not the process's").containsKeys("leadId", "team", "assignee");
     assertThat(engine.getTaskService().getVariablesLocal(BpmnAwareTests.task(instance).getId()))
         .as("the task shows the lead's card while it is open").containsEntry("email", lead.contact().email())
         .containsEntry("companyName", "Acme").containsEntry("priority", leads.find(lead.id()).orElseThrow().progress().priority());

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import com.leadhandoff.Jobs;
 import com.leadhandoff.LeadScenario;
+import com.leadhandoff.TaskFactsShown;
 import com.leadhandoff.TestLeads;
 import com.leadhandoff.TestUsers;
 import com.leadhandoff.handoff.RoutingRepository;
@@ -72,7 +73,7 @@ class AcceptSlaScenarioTest extends LeadScenario {
     Task task = openTask(instance);
     assertThat(task.getDueDate()).as("due after 1 business hour").isEqualTo(berlin("2026-12-01T11:00"));
     assertThat(task.getFollowUpDate()).as("warning after 45 minutes").isEqualTo(berlin("2026-12-01T10:45"));
-    assertThat((String) engine.getTaskService().getVariable(task.getId(), "acceptDueExplained"))
+    assertThat(TaskFactsShown.fact(engine, task.getId(), "dueExplained"))
         .as("the rep can read why it is due then")
         .isEqualTo("due Tue 1 Dec 11:00 Berlin time: 1 business hour from Tue 1 Dec 10:00 (working hours 09:00-17:00: 1h on Tue 1 Dec)");
     String firstRep = task.getAssignee();
