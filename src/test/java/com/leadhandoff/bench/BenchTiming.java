@@ -3,9 +3,14 @@ package com.leadhandoff.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiPredicate;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -109,5 +114,19 @@ final class BenchTiming {
       }
       System.out.println(cells.append('|'));
     }
+  }
+
+  /** The work for numbers first..first+count-1 on 8 threads, as 8 clients would; the first failure is thrown. */
+  static void onThreads(IntConsumer work, int first, int count) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<?>> calls = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int n = first + i;
+      calls.add(pool.submit(() -> work.accept(n)));
+    }
+    for (Future<?> call : calls) {
+      call.get();
+    }
+    pool.shutdown();
   }
 }

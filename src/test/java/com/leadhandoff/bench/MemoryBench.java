@@ -4,13 +4,9 @@ import com.leadhandoff.LeadHandoffApplication;
 import com.leadhandoff.capture.LeadCaptureService;
 import com.leadhandoff.capture.LeadSubmission;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -43,9 +39,9 @@ public final class MemoryBench {
           List.of(new LeadSubmission.Activity("demo-request", null, null))), "bench");
       IntConsumer nurtured = n -> capture.capture(submission("nurtured-" + n + "@northwind.example", List.of()), "bench");
       IntConsumer bare = n -> engine.getRuntimeService().startProcessInstanceByKey("BenchMinimal", "bench-" + n);
-      run(accepting, 1_000_000, 200);
-      run(nurtured, 1_000_000, 200);
-      run(bare, 1_000_000, 200); // warm-up: classes, caches, pools
+      BenchTiming.onThreads(accepting, 1_000_000, 200);
+      BenchTiming.onThreads(nurtured, 1_000_000, 200);
+      BenchTiming.onThreads(bare, 1_000_000, 200); // warm-up: classes, caches, pools
       check(engine, "Task_AcceptLead", "memory-1000000@northwind.example");
       check(engine, "Gateway_NurtureEvents", "nurtured-1000000@northwind.example");
 
@@ -101,7 +97,7 @@ public final class MemoryBench {
     long heap = usedHeapAfterGc();
     long size = databaseSize(jdbc, database);
     Map<String, Long> rows = BenchDatabase.rowsByTable(database);
-    run(work, 0, n);
+    BenchTiming.onThreads(work, 0, n);
     Map<String, Long> grown = new TreeMap<>();
     BenchDatabase.rowsByTable(database).forEach((table, count) -> grown.put(table, count - rows.getOrDefault(table, 0L)));
     return new Cost(name, usedHeapAfterGc() - heap, databaseSize(jdbc, database) - size, grown);
@@ -118,19 +114,6 @@ public final class MemoryBench {
       Thread.sleep(200);
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-  }
-
-  private static void run(IntConsumer work, int first, int count) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    List<Future<?>> calls = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      int n = first + i;
-      calls.add(pool.submit(() -> work.accept(n)));
-    }
-    for (Future<?> call : calls) {
-      call.get();
-    }
-    pool.shutdown();
   }
 
   private static String mib(long bytes) {

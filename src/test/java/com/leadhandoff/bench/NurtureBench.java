@@ -91,14 +91,14 @@ public final class NurtureBench {
           Bpmn.createExecutableProcess("BenchMinimal").camundaHistoryTimeToLive(1).startEvent().userTask("Task_Wait")
               .camundaCandidateGroups("sales-emea").endEvent().done()).deploy();
       IntConsumer bare = n -> engine.getRuntimeService().startProcessInstanceByKey("BenchMinimal", "bench-" + n);
-      run(bare, 1_000_000, BARE_WARM_UP); // warm-up: classes, caches, pools
+      BenchTiming.onThreads(bare, 1_000_000, BARE_WARM_UP); // warm-up: classes, caches, pools
       long size = databaseSize(jdbc, database);
       Map<String, Long> rows = BenchDatabase.rowsByTable(database);
-      run(bare, 0, BARE);
+      BenchTiming.onThreads(bare, 0, BARE);
       bareBytes = databaseSize(jdbc, database) - size;
       bareRows = grown(rows, BenchDatabase.rowsByTable(database));
 
-      run(n -> capture.capture(submission("probe-" + n + "@northwind.example", n), "bench"), 0, WARM_UP + CORRELATIONS);
+      BenchTiming.onThreads(n -> capture.capture(submission("probe-" + n + "@northwind.example", n), "bench"), 0, WARM_UP + CORRELATIONS);
       check(engine, WARM_UP + CORRELATIONS, "the probes");
       // planner statistics, as a database that has lived a while has them (the full database gets them after loading)
       jdbc.sql("analyze").update();
@@ -143,7 +143,7 @@ public final class NurtureBench {
       Map<String, Long> rows = BenchDatabase.rowsByTable(database);
       NurtureLoader loader = new NurtureLoader(database);
       loader.snapshot();
-      run(n -> capture.capture(submission("nurtured-" + n + "@northwind.example", n), "bench"), 0, templates);
+      BenchTiming.onThreads(n -> capture.capture(submission("nurtured-" + n + "@northwind.example", n), "bench"), 0, templates);
       check(engine, waiting + templates, "the templates");
       System.out.println("the templates' rows, by table (copied with these columns remapped):");
       Map<String, Long> staged = loader.stage(Set.of("act_ru_meter_log", "act_ru_task_meter_log"));
@@ -431,19 +431,6 @@ public final class NurtureBench {
     return new String[] {name, String.format("%,d", count), String.format("%.1f", figures[0]), String.format("%.1f", count / figures[0]),
         String.format("%.2f", figures[0] * 1000 / count), String.format("%.1f / %.1f", figures[1] * 1000 / count, figures[2] * 1000 / count),
         String.format("%.0f %%", figures[3] * 100)};
-  }
-
-  private static void run(IntConsumer work, int first, int count) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    List<Future<?>> calls = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      int n = first + i;
-      calls.add(pool.submit(() -> work.accept(n)));
-    }
-    for (Future<?> call : calls) {
-      call.get();
-    }
-    pool.shutdown();
   }
 
   private static double percentile(List<Double> latencies, int percentile) {
