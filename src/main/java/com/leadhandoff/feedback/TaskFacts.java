@@ -7,8 +7,7 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadRepository;
 import com.leadhandoff.security.IdentityBootstrap;
 import com.leadhandoff.sla.BusinessCalendar;
-import com.leadhandoff.sla.SlaClockRecord;
-import com.leadhandoff.sla.SlaRepository;
+import com.leadhandoff.sla.SlaClock;
 import com.leadhandoff.teams.SalesTeams;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,12 +64,12 @@ public class TaskFacts {
   private final TaskForms forms;
   private final ObjectMapper json = new ObjectMapper();
   private final AccountRepository accounts;
-  private final SlaRepository slas;
+  private final SlaClock slaClock;
 
   public TaskFacts(LeadRepository leads, RoutingRepository routing, FeedbackRepository feedback, ContactRepository contacts,
-      SalesTeams teams, IdentityService identity, TaskService tasks, TaskForms forms, AccountRepository accounts, SlaRepository slas) {
+      SalesTeams teams, IdentityService identity, TaskService tasks, TaskForms forms, AccountRepository accounts, SlaClock slaClock) {
     this.accounts = accounts;
-    this.slas = slas;
+    this.slaClock = slaClock;
     this.leads = leads;
     this.routing = routing;
     this.feedback = feedback;
@@ -108,7 +107,7 @@ public class TaskFacts {
     facts.put("contactAttempts", () -> contactAttempts(contacts.of(leadId), zone));
     facts.put("previousOwner", () -> previousOwner(routing.ledger(leadId), (String) task.getVariable("assignee")));
     facts.put("rejectionSummary", () -> rejectionSummary(task, zone));
-    facts.put("dueExplained", () -> dueExplained(task, leadId));
+    facts.put("dueExplained", () -> slaClock.dueExplained(task));
     Map<String, String> quoted = new LinkedHashMap<>();
     facts.forEach((name, fact) -> {
       if (shown.contains(FACTS + "." + name) && fact.get() instanceof String text) {
@@ -208,12 +207,6 @@ public class TaskFacts {
     return orDash(task.getVariable("rejectedBy")) + " rejected this lead"
         + (at instanceof Date date ? " on " + BusinessCalendar.when(date.toInstant(), zone) : "")
         + ": " + reason + "." + (note == null ? " No note." : " Their note: " + note);
-  }
-
-  /** By when the task's SLA wants it done and how that was counted in business hours; null for a task no SLA times. */
-  private String dueExplained(DelegateTask task, UUID leadId) {
-    return slas.clocks(leadId).stream().filter(clock -> clock.sla().task().equals(task.getTaskDefinitionKey()))
-        .reduce((first, last) -> last).map(SlaClockRecord::explanation).orElse(null);
   }
 
   /** The team's reps as form options, each with their open leads, for the manager who hands a lead over. */

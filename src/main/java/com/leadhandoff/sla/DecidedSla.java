@@ -23,28 +23,35 @@ class DecidedSla {
     this.leads = leads;
   }
 
-  /** A duration the decision gave, e.g. acceptWithin, checked to be one. */
-  Duration duration(UUID leadId, String output) {
-    String value = output(leadId, output);
-    try {
-      return Duration.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new IllegalStateException("The SlaPolicy decision gave " + output + " = '" + value + "', not an ISO 8601 duration like PT4H", e);
-    }
+  /** The lead's policy: one read of its latest SlaPolicy record, however many outputs are asked of it. */
+  Policy of(UUID leadId) {
+    return new Policy(leadId, leads.latestDecision(leadId, DECISION)
+        .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no SlaPolicy decision")));
   }
 
-  /** Who handles a lead whose SLA was missed twice (a group). */
-  String escalateTo(UUID leadId) {
-    return output(leadId, "escalateTo");
-  }
+  record Policy(UUID leadId, DecisionRecord decided) {
 
-  private String output(UUID leadId, String output) {
-    DecisionRecord decided = leads.latestDecision(leadId, DECISION)
-        .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " has no SlaPolicy decision"));
-    String value = decided.output(output);
-    if (value == null) {
-      throw new IllegalStateException("The SlaPolicy decision (version " + decided.decisionVersion() + ") gave lead " + leadId + " no " + output);
+    /** A duration the decision gave, e.g. acceptWithin, checked to be one. */
+    Duration duration(String output) {
+      String value = output(output);
+      try {
+        return Duration.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new IllegalStateException("The SlaPolicy decision gave " + output + " = '" + value + "', not an ISO 8601 duration like PT4H", e);
+      }
     }
-    return value;
+
+    /** Who handles a lead whose SLA was missed twice (a group). */
+    String escalateTo() {
+      return output("escalateTo");
+    }
+
+    private String output(String output) {
+      String value = decided.output(output);
+      if (value == null) {
+        throw new IllegalStateException("The SlaPolicy decision (version " + decided.decisionVersion() + ") gave lead " + leadId + " no " + output);
+      }
+      return value;
+    }
   }
 }

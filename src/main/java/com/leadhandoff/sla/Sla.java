@@ -1,5 +1,8 @@
 package com.leadhandoff.sla;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * The service levels of the hand-off. Each names the SlaPolicy decision's outputs it runs on (its durations), the
  * process variable it counts breaches in, and the user task it times.
@@ -61,5 +64,10 @@ public enum Sla {
 
   public String task() {
     return task;
+  }
+
+  /** The SLA that times the user task with this key, if one does. */
+  static Optional<Sla> timing(String taskKey) {
+    return Arrays.stream(values()).filter(sla -> sla.task.equals(taskKey)).findFirst();
   }
 }

@@ -60,8 +60,9 @@ public class SlaClock {
     String assignee = (String) execution.getVariable("assignee");
     WorkingTime time = teams.workingTime(team, assignee);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    Duration within = decided.duration(leadId(execution), sla.withinOutput());
-    Duration warningAfter = decided.duration(leadId(execution), sla.warningAfterOutput());
+    DecidedSla.Policy policy = decided.of(leadId(execution));
+    Duration within = policy.duration(sla.withinOutput());
+    Duration warningAfter = policy.duration(sla.warningAfterOutput());
     BusinessCalendar.Due due = BusinessCalendar.add(time, now.toInstant(), within);
     BusinessCalendar.Due warn = BusinessCalendar.add(time, now.toInstant(), warningAfter);
     if (warn.at().isAfter(due.at())) {
@@ -132,12 +133,12 @@ public class SlaClock {
 
   /** Who handles the lead once its SLA was missed twice: the SlaPolicy decision's {@code escalateTo}. */
   public String escalateTo(DelegateExecution execution) {
-    return decided.escalateTo(leadId(execution));
+    return decided.of(leadId(execution)).escalateTo();
   }
 
   /** An escalated lead's task is due when the SlaPolicy decision says a manager handles it ({@code escalationWithin}). */
   public void escalationDue(DelegateTask task) {
-    task.setDueDate(inBusinessTime(task, decided.duration(leadId(task.getExecution()), "escalationWithin")));
+    task.setDueDate(inBusinessTime(task, decided.of(leadId(task.getExecution())).duration("escalationWithin")));
   }
 
   /** The task's follow-up date (Tasklist's reminder) after the given business time, e.g. to qualify a lead again. */
@@ -161,6 +162,11 @@ public class SlaClock {
             + " order by START_TIME_ desc")
         .parameter("processInstanceId", processInstanceId).parameter("taskKey", taskKey).listPage(0, 1).stream()
         .map(HistoricTaskInstance::getAssignee).filter(a -> a != null).findFirst().orElse(fallback);
+  }
+
+  /** How the SLA that times this task counted its due date, for the task's form; null for a task no SLA times. */
+  public String dueExplained(DelegateTask task) {
+    return Sla.timing(task.getTaskDefinitionKey()).map(sla -> latest(task.getExecution(), sla).explanation()).orElse(null);
   }
 
   /** The lead's latest clock of the SLA: the one started in this transaction, else the database's. */

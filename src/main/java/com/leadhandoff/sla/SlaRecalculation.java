@@ -62,9 +62,9 @@ public class SlaRecalculation {
       return false;
     }
     WorkingTime time = teams.workingTime(running.team(), running.assignee());
-    BusinessCalendar.Due due = BusinessCalendar.add(time, running.startedAt().toInstant(), decided.duration(running.leadId(), sla.withinOutput()));
-    BusinessCalendar.Due warn = BusinessCalendar.add(time, running.startedAt().toInstant(),
-        decided.duration(running.leadId(), sla.warningAfterOutput()));
+    DecidedSla.Policy policy = decided.of(running.leadId());
+    BusinessCalendar.Due due = BusinessCalendar.add(time, running.startedAt().toInstant(), policy.duration(sla.withinOutput()));
+    BusinessCalendar.Due warn = BusinessCalendar.add(time, running.startedAt().toInstant(), policy.duration(sla.warningAfterOutput()));
     if (due.at().equals(running.dueAt().toInstant()) && warn.at().equals(running.warnAt().toInstant())) {
       return false;
     }
